@@ -1,0 +1,56 @@
+# lstm-course: `make lab` opens the course, `make test` runs the whole suite.
+# Both create .venv and install the pinned requirements on first use; afterwards the
+# set-up step is a no-op until requirements.txt, binder/requirements.txt or pyproject.toml change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Two workers; loadfile keeps each notebook (its nbval cells share one kernel) on one worker.
+PYTEST_ARGS ?= -n 2 --dist loadfile
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: setup lab test notebooks benchmark lint clean help
+
+help:
+	@echo "make lab        open the course in JupyterLab (sets everything up first)"
+	@echo "make test       run the whole test suite (sets everything up first)"
+	@echo "make notebooks  re-execute every notebook in place, cleaned, and print timings"
+	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
+	@echo "make lint       ruff check + format check"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt binder/requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: '$(PYTHON)' not found: install Python 3.11-3.13 (or run: make PYTHON=/path/to/python3.11 ...)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] <= (3, 13)))' || { echo "error: $(PYTHON) is Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'); TensorFlow 2.21 needs Python 3.11-3.13 (run: make PYTHON=python3.11 ...)"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "error: could not create $(VENV) (on Debian/Ubuntu: apt-get install python3-venv)"; exit 1; }
+	@echo "Installing the pinned requirements into $(VENV) (first time: about 2 minutes)..."
+	@$(BIN)/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>$(VENV)/pip-error.log || { echo "error: pip could not install requirements.txt (no network, or PyPI unreachable?): see $(VENV)/pip-error.log"; exit 1; }
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . 2>>$(VENV)/pip-error.log || { echo "error: could not install the lstm_course package: see $(VENV)/pip-error.log"; exit 1; }
+	@touch $@
+	@echo "Set-up done."
+
+lab: $(STAMP)
+	@echo "Starting JupyterLab on the course; open the URL below (Ctrl-C stops it)."
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) --ServerApp.answer_yes=True \
+		notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+
+notebooks: $(STAMP)
+	$(BIN)/python benchmarks/run_notebooks.py --write
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/run_notebooks.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

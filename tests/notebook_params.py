@@ -1,0 +1,10 @@
+"""The second parameter set for every notebook: another seed and smaller sizes.
+
+papermill runs each notebook with these (tests/test_papermill.py) to prove that the
+parameters work and that the notebook's conclusions (its ✓ checks) do not hinge on one seed.
+Every notebook must have an entry.
+"""
+
+SECOND_PARAMETERS = {
+    "00_start_here": {"SEED": 7},
+}

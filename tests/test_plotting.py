@@ -1,0 +1,41 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+from lstm_course import plot_history, use_course_style
+
+
+def test_plots_each_metric_with_its_validation_twin():
+    fig = plot_history({"loss": [3, 2, 1], "val_loss": [4, 3, 2], "mae": [1, 0.5, 0.2]})
+    axes = fig.axes
+    assert [ax.get_ylabel() for ax in axes] == ["loss", "mae"]
+    assert len(axes[0].lines) == 2 and len(axes[1].lines) == 1
+    assert list(axes[0].lines[1].get_ydata()) == [4, 3, 2]
+    plt.close(fig)
+
+
+def test_accepts_a_keras_history_and_log_scale():
+    class FakeHistory:
+        history = {"loss": [1.0, 0.1]}
+
+    fig = plot_history(FakeHistory(), logy=True, title="t")
+    assert fig.axes[0].get_yscale() == "log" and fig.axes[0].get_title() == "t"
+    plt.close(fig)
+
+
+def test_bad_input_gets_clear_errors():
+    with pytest.raises(TypeError, match="History or a dict"):
+        plot_history([1, 2, 3])
+    with pytest.raises(ValueError, match="empty"):
+        plot_history({})
+    with pytest.raises(ValueError, match="accuracy"):
+        plot_history({"loss": [1]}, keys=["accuracy"])
+
+
+def test_course_style_keeps_figures_small():
+    use_course_style()
+    width, height = matplotlib.rcParams["figure.figsize"]
+    assert width * height * matplotlib.rcParams["figure.dpi"] ** 2 < 200_000

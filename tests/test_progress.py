@@ -1,0 +1,42 @@
+import keras
+import numpy as np
+import pytest
+
+from lstm_course import CompactProgress, seed_everything
+
+
+def tiny_fit(callback, epochs=10):
+    seed_everything(0)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    x, y = np.ones((8, 2)), np.zeros((8, 1))
+    return model.fit(x, y, epochs=epochs, verbose=0, callbacks=[callback], validation_split=0.25)
+
+
+def test_prints_one_line_every_n_epochs_and_a_summary(capsys):
+    tiny_fit(CompactProgress(every=5, label="demo"), epochs=10)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("demo: epoch  5/10  loss ")
+    assert "val_loss" in lines[0]
+    assert lines[1].startswith("demo: epoch 10/10")
+    assert lines[2].startswith("demo: trained 10 epochs in ")
+
+
+def test_live_mode_outside_jupyter_prints_only_the_summary(capsys):
+    tiny_fit(CompactProgress(every=None), epochs=4)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("trained 4 epochs")
+
+
+@pytest.mark.parametrize(
+    ("every", "error"), [(0, ValueError), (-3, ValueError), (2.5, TypeError), ("5", TypeError)]
+)
+def test_rejects_bad_every(every, error):
+    with pytest.raises(error, match="every"):
+        CompactProgress(every=every)
+
+
+def test_rejects_non_string_label():
+    with pytest.raises(TypeError, match="label"):
+        CompactProgress(label=3)
