@@ -3,7 +3,9 @@
 TensorFlow 2.21 writes several C++ log lines to file descriptor 2 when it is imported and
 when it first looks for a GPU ("oneDNN custom operations are on", "Could not find cuda
 drivers", "failed call to cuInit"). Some are printed before TensorFlow reads
-``TF_CPP_MIN_LOG_LEVEL``, so that variable alone cannot stop them. We therefore import
+``TF_CPP_MIN_LOG_LEVEL``, so that variable alone cannot stop them; and ``model.fit`` with
+``validation_data`` logs an ERROR-level line ("NodeDef mentions attribute
+use_unbounded_threadpool") that only level 3 hides. We therefore set level 3 and import
 TensorFlow, and let it probe its devices, while file descriptor 2 points at ``/dev/null``.
 Later imports of TensorFlow are cached and print nothing.
 """
@@ -34,14 +36,14 @@ def fd2_to_devnull():
 def silence_tensorflow() -> None:
     """Import TensorFlow and Keras quietly (idempotent).
 
-    Sets ``TF_CPP_MIN_LOG_LEVEL=2`` unless the user chose a level, imports TensorFlow with
+    Sets ``TF_CPP_MIN_LOG_LEVEL=3`` unless the user chose a level, imports TensorFlow with
     C-level stderr silenced, initialises its devices, and filters the Python warnings that
     TensorFlow's own modules raise at import time. Learner code's warnings are untouched.
     """
     global _done
     if _done:
         return
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     for module in ("tensorflow", "keras", "google.protobuf", "absl"):
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=module)
         warnings.filterwarnings("ignore", category=FutureWarning, module=module)

@@ -7,4 +7,5 @@ Every notebook must have an entry.
 
 SECOND_PARAMETERS = {
     "00_start_here": {"SEED": 7},
+    "01_rnn_recurrence": {"SEED": 7, "N_TRAIN": 1000, "EPOCHS": 15},
 }

@@ -1,0 +1,71 @@
+"""Small synthetic data sets, generated on the fly from a NumPy ``Generator``."""
+
+import numpy as np
+
+
+def _check_rng(rng):
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"rng must be a numpy Generator (np.random.default_rng(seed)), got {type(rng).__name__}"
+        )
+
+
+def _check_positive(**values):
+    for name, v in values.items():
+        if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < 1:
+            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+
+
+def spike_sequences(n, steps, positions, rng, noise=0.05):
+    """Noisy sequences, half of them with one spike; the target tags the spike's step.
+
+    A spike (value +1) sits at one of ``positions`` in about half of the sequences; every
+    step also gets Gaussian noise. The target is 1 at the spike's step and 0 elsewhere.
+    Shapes: x ``(n, steps, 1)`` float32, tags ``(n, steps)`` float32.
+    """
+    _check_rng(rng)
+    _check_positive(n=n, steps=steps)
+    positions = np.asarray(positions)
+    if positions.size == 0 or positions.min() < 0 or positions.max() >= steps:
+        raise ValueError(f"positions must lie in [0, {steps}), got {positions.tolist()}")
+    x = rng.normal(scale=noise, size=(n, steps, 1)).astype("float32")
+    tags = np.zeros((n, steps), dtype="float32")
+    has_spike = rng.integers(0, 2, size=n).astype(bool)
+    where = rng.choice(positions, size=n)
+    tags[np.flatnonzero(has_spike), where[has_spike]] = 1.0
+    x[..., 0] += tags
+    return x, tags
+
+
+def delayed_echo(n, steps, vocab, delay, rng):
+    """Token sequences whose target at step t is the token at step t - delay (0 before that).
+
+    A short-range memory task a plain RNN learns easily. Shapes: x ``(n, steps, vocab)``
+    one-hot float32, y ``(n, steps)`` int labels.
+    """
+    _check_rng(rng)
+    _check_positive(n=n, steps=steps, vocab=vocab, delay=delay)
+    tokens = rng.integers(0, vocab, size=(n, steps))
+    y = np.zeros_like(tokens)
+    y[:, delay:] = tokens[:, :-delay]
+    return np.eye(vocab, dtype="float32")[tokens], y
+
+
+def adding_problem(n, steps, rng):
+    """The adding problem (Hochreiter & Schmidhuber 1997).
+
+    Each step holds a value drawn from U[0, 1] and a marker (0 or 1). One marker sits in
+    each half of the sequence; the target is the sum of the two marked values. Predicting
+    the mean (1.0) gives an MSE of about 1/6 ≈ 0.167. Shapes: x ``(n, steps, 2)``, y ``(n,)``.
+    """
+    _check_rng(rng)
+    _check_positive(n=n, steps=steps)
+    if steps < 2:
+        raise ValueError(f"steps must be at least 2, got {steps}")
+    values = rng.uniform(size=(n, steps))
+    markers = np.zeros((n, steps))
+    rows = np.arange(n)
+    markers[rows, rng.integers(0, steps // 2, size=n)] = 1
+    markers[rows, rng.integers(steps // 2, steps, size=n)] = 1
+    x = np.stack([values, markers], axis=-1).astype("float32")
+    return x, (values * markers).sum(axis=1).astype("float32")

@@ -1,0 +1,39 @@
+import numpy as np
+import pytest
+
+from lstm_course import data
+
+
+def test_spike_sequences_tag_the_spike_step_only_at_allowed_positions():
+    rng = np.random.default_rng(0)
+    x, tags = data.spike_sequences(500, 10, range(5, 10), rng)
+    assert x.shape == (500, 10, 1) and tags.shape == (500, 10)
+    assert set(np.unique(tags)) == {0.0, 1.0}
+    assert tags[:, :5].sum() == 0 and 0.4 < tags.sum(axis=1).mean() < 0.6
+    assert np.all(tags.sum(axis=1) <= 1)
+    assert np.all(x[tags == 1, 0] > 0.7) and np.all(np.abs(x[tags == 0, 0]) < 0.3)
+
+
+def test_delayed_echo_targets_are_the_inputs_shifted():
+    x, y = data.delayed_echo(20, 8, vocab=4, delay=2, rng=np.random.default_rng(1))
+    tokens = x.argmax(-1)
+    assert x.shape == (20, 8, 4) and np.all(x.sum(-1) == 1)
+    assert np.array_equal(y[:, 2:], tokens[:, :-2]) and np.all(y[:, :2] == 0)
+
+
+def test_adding_problem_has_one_marker_per_half_and_the_right_sum():
+    x, y = data.adding_problem(300, 100, np.random.default_rng(2))
+    markers = x[..., 1]
+    assert np.all(markers[:, :50].sum(1) == 1) and np.all(markers[:, 50:].sum(1) == 1)
+    np.testing.assert_allclose(y, (x[..., 0] * markers).sum(1), rtol=1e-6)
+    assert abs(np.mean((y - 1.0) ** 2) - 1 / 6) < 0.03  # the mean-prediction baseline
+
+
+def test_bad_arguments():
+    rng = np.random.default_rng(0)
+    with pytest.raises(TypeError, match="Generator"):
+        data.adding_problem(10, 10, rng=0)
+    with pytest.raises(ValueError, match="n must be a positive integer"):
+        data.adding_problem(0, 10, rng)
+    with pytest.raises(ValueError, match=r"positions must lie in \[0, 10\)"):
+        data.spike_sequences(5, 10, range(8, 12), rng)

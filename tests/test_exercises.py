@@ -1,0 +1,53 @@
+"""Every exercise: the reference passes, a stub is 'not implemented', each bug gets its hint."""
+
+import numpy as np
+import pytest
+
+from lstm_course import exercises as ex
+from lstm_course import rnn
+from lstm_course.checking import PASS, TODO, WRONG
+
+EXERCISES = {
+    "dense_tanh": (ex.check_dense_tanh, ex.dense_tanh),
+    "rnn_cell_forward": (ex.check_rnn_cell_forward, rnn.rnn_cell_forward),
+    "sequence_loss": (ex.check_sequence_loss, rnn.sequence_cross_entropy),
+}
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_reference_passes_and_stub_is_not_implemented(name):
+    check, reference = EXERCISES[name]
+    assert check(reference).status == PASS
+
+    def stub(**kwargs):
+        raise NotImplementedError
+
+    assert check(lambda *a, **k: stub()).status == TODO
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_each_known_bug_gets_its_own_hint(name):
+    check, _ = EXERCISES[name]
+    hints = []
+    for bug in check.known_bugs:
+        result = check(bug.implementation)
+        assert result.status == WRONG
+        assert bug.hint in result.message
+        hints.append(bug.hint)
+    assert len(set(hints)) == len(hints)
+
+
+def test_rnn_cell_ablations_name_the_wrong_term():
+    def wrong_input_term(x_t, a_prev, Wax, Waa, ba):
+        return np.tanh(a_prev @ Waa.T + 2 * x_t @ Wax.T + ba)
+
+    def wrong_recurrent_term(x_t, a_prev, Wax, Waa, ba):
+        return np.tanh(0.5 * a_prev @ Waa.T + x_t @ Wax.T + ba)
+
+    def wrong_bias(x_t, a_prev, Wax, Waa, ba):
+        return np.tanh(a_prev @ Waa.T + x_t @ Wax.T - ba)
+
+    check = ex.check_rnn_cell_forward
+    assert "Wax·x<t> term" in check(wrong_input_term).message
+    assert "Waa·a<t-1> term" in check(wrong_recurrent_term).message
+    assert "check the bias" in check(wrong_bias).message
