@@ -8,7 +8,7 @@ In a notebook::
 
 import numpy as np
 
-from lstm_course import rnn
+from lstm_course import clipping, rnn
 from lstm_course.checking import Ablation, Exercise, KnownBug
 
 
@@ -147,4 +147,118 @@ check_sequence_loss = Exercise(
         ),
     ],
     error_hint="pick the true class's probability: np.take_along_axis(y_hat, y[..., None], -1)",
+)
+
+
+# --- 02 vanishing gradients -----------------------------------------------------------------
+
+
+def _rnn_cell_backward_inputs(rng):
+    batch, n_x, n_a = 3, 4, 5
+    x_t, a_prev = rng.normal(size=(batch, n_x)), np.tanh(rng.normal(size=(batch, n_a)))
+    Wax, Waa = rng.normal(scale=0.5, size=(n_a, n_x)), rng.normal(scale=0.5, size=(n_a, n_a))
+    a_t = rnn.rnn_cell_forward(x_t, a_prev, Wax, Waa, rng.normal(size=n_a))
+    return {
+        "da_t": rng.normal(size=(batch, n_a)),
+        "a_t": a_t,
+        "a_prev": a_prev,
+        "x_t": x_t,
+        "Wax": Wax,
+        "Waa": Waa,
+    }
+
+
+def _without_tanh_derivative(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
+def _derivative_at_a_prev(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_prev**2)
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
+def _derivative_as_tanh_of_a(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - np.tanh(a_t) ** 2)
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
+def _da_prev_transposed(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_t**2)
+    return dz @ Wax, dz @ Waa.T, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
+check_rnn_cell_backward = Exercise(
+    name="rnn_cell_backward",
+    reference=rnn.rnn_cell_backward,
+    make_inputs=_rnn_cell_backward_inputs,
+    known_bugs=[
+        KnownBug(
+            _without_tanh_derivative,
+            "the gradient must pass through the tanh: multiply da_t by (1 - a_t**2) first",
+        ),
+        KnownBug(
+            _derivative_at_a_prev,
+            "the tanh derivative is taken at this step's output: (1 - a_t**2), not a_prev",
+        ),
+        KnownBug(
+            _derivative_as_tanh_of_a,
+            "a_t already is tanh(z), so tanh'(z) = 1 - a_t**2 (no second tanh)",
+        ),
+        KnownBug(
+            _da_prev_transposed,
+            "da_prev = dz @ Waa: the forward pass used a_prev @ Waa.T, so backward uses Waa",
+        ),
+    ],
+    error_hint="dz = da_t * (1 - a_t**2) has shape (batch, n_a); dWax = dz.T @ x_t is (n_a, n_x)",
+)
+
+
+def _clip_inputs(rng):
+    scale = rng.choice([0.1, 10.0])  # below and above the threshold
+    return {
+        "grads": [rng.normal(scale=scale, size=(3, 4)), rng.normal(scale=scale, size=5)],
+        "max_norm": 1.0,
+    }
+
+
+def _clip_each(grads, max_norm):
+    norms = [np.linalg.norm(g) for g in grads]
+    return [g * min(1.0, max_norm / n) for g, n in zip(grads, norms, strict=True)], float(
+        np.sqrt(sum(n**2 for n in norms))
+    )
+
+
+def _clip_always(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g**2) for g in grads)))
+    return [g * max_norm / norm for g in grads], norm
+
+
+def _clip_elementwise(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g**2) for g in grads)))
+    return [np.clip(g, -max_norm, max_norm) for g in grads], norm
+
+
+check_clip_by_global_norm = Exercise(
+    name="clip_by_global_norm",
+    reference=clipping.clip_by_global_norm,
+    make_inputs=_clip_inputs,
+    trials=6,
+    known_bugs=[
+        KnownBug(
+            _clip_each,
+            "you clipped each array by its own norm: use one global norm for all "
+            "arrays, so the update keeps its direction",
+        ),
+        KnownBug(
+            _clip_always,
+            "only scale when the global norm exceeds max_norm; small gradients stay as they are",
+        ),
+        KnownBug(
+            _clip_elementwise,
+            "np.clip clips each entry and changes the direction: scale "
+            "every array by max_norm / global_norm instead",
+        ),
+    ],
+    error_hint="global_norm = sqrt(sum of np.sum(g**2) over the arrays); return (clipped, norm)",
 )

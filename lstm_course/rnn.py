@@ -77,6 +77,23 @@ def rnn_forward(x, Wax, Waa, ba, a0=None):
     return a, {"x": x, "a0": a0, "a": a, "Wax": Wax, "Waa": Waa}
 
 
+def rnn_cell_backward(da_t, a_t, a_prev, x_t, Wax, Waa):
+    """Backward pass of one RNN step (see :func:`rnn_cell_forward`).
+
+    Args:
+        da_t: gradient of the loss with respect to ``a_t``, ``(batch, n_a)``: what arrives
+            from the output at this step plus what flows back from step t+1.
+        a_t: this step's hidden state (the tanh output), ``(batch, n_a)``.
+        a_prev, x_t: this step's inputs; Wax, Waa: the weights.
+
+    Returns:
+        ``(dx_t, da_prev, dWax, dWaa, dba)``; the weight gradients are this step's
+        contribution (BPTT sums them over the steps).
+    """
+    dz = da_t * (1.0 - a_t**2)  # tanh'(z) = 1 - tanh(z)^2 = 1 - a_t^2
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
 def rnn_backward(da, cache):
     """Backpropagation through time for :func:`rnn_forward`.
 

@@ -8,4 +8,6 @@ Every notebook must have an entry.
 SECOND_PARAMETERS = {
     "00_start_here": {"SEED": 7},
     "01_rnn_recurrence": {"SEED": 7, "N_TRAIN": 1000, "EPOCHS": 15},
+    # The adding problem needs its full size to be solved; only the seed changes.
+    "02_vanishing_gradients": {"SEED": 7},
 }

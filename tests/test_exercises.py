@@ -3,14 +3,16 @@
 import numpy as np
 import pytest
 
+from lstm_course import clipping, rnn
 from lstm_course import exercises as ex
-from lstm_course import rnn
 from lstm_course.checking import PASS, TODO, WRONG
 
 EXERCISES = {
     "dense_tanh": (ex.check_dense_tanh, ex.dense_tanh),
     "rnn_cell_forward": (ex.check_rnn_cell_forward, rnn.rnn_cell_forward),
     "sequence_loss": (ex.check_sequence_loss, rnn.sequence_cross_entropy),
+    "rnn_cell_backward": (ex.check_rnn_cell_backward, rnn.rnn_cell_backward),
+    "clip_by_global_norm": (ex.check_clip_by_global_norm, clipping.clip_by_global_norm),
 }
 
 

@@ -9,6 +9,7 @@ from lstm_course.rnn import (
     from_keras_simple_rnn,
     hidden_jacobian_norms,
     rnn_backward,
+    rnn_cell_backward,
     rnn_cell_forward,
     rnn_classifier_loss,
     rnn_forward,
@@ -134,3 +135,23 @@ def test_bad_shapes_name_expected_and_received():
         rnn_forward("abc", p["Wax"], p["Waa"], p["ba"])
     with pytest.raises(TypeError, match="integer class labels"):
         sequence_cross_entropy(np.ones((1, 2, 3)) / 3, np.zeros((1, 2)))
+
+
+def test_cell_backward_summed_over_steps_is_bptt():
+    rng = np.random.default_rng(8)
+    p = random_params(rng)
+    x, da = rng.normal(size=(B, T, NX)), rng.normal(size=(B, T, NA))
+    a, cache = rnn_forward(x, p["Wax"], p["Waa"], p["ba"])
+    grads = rnn_backward(da, cache)
+    dWax, dWaa, dba = np.zeros_like(p["Wax"]), np.zeros_like(p["Waa"]), np.zeros_like(p["ba"])
+    da_next = np.zeros((B, NA))
+    for t in reversed(range(T)):
+        a_prev = a[:, t - 1] if t else np.zeros((B, NA))
+        dx_t, da_next, gWax, gWaa, gba = rnn_cell_backward(
+            da[:, t] + da_next, a[:, t], a_prev, x[:, t], p["Wax"], p["Waa"]
+        )
+        np.testing.assert_allclose(dx_t, grads["dx"][:, t], rtol=1e-10)
+        dWax, dWaa, dba = dWax + gWax, dWaa + gWaa, dba + gba
+    np.testing.assert_allclose(dWax, grads["dWax"], rtol=1e-10)
+    np.testing.assert_allclose(dWaa, grads["dWaa"], rtol=1e-10)
+    np.testing.assert_allclose(dba, grads["dba"], rtol=1e-10)
