@@ -6,10 +6,10 @@ In a notebook::
     check_dense_tanh(my_dense_tanh)
 """
 
-import numpy as np
-
 from lstm_course import clipping, rnn
 from lstm_course.checking import Ablation, Exercise, KnownBug
+
+import numpy as np
 
 
 def zeroed(*names):

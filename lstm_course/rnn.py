@@ -10,9 +10,9 @@ are ``x_t @ Wax.T`` and ``a_prev @ Waa.T``. Keras's ``SimpleRNN`` stores the tra
 ``kernel = Wax.T`` and ``recurrent_kernel = Waa.T`` (see :func:`from_keras_simple_rnn`).
 """
 
-import numpy as np
-
 from lstm_course.validation import as_float_array, check_shape
+
+import numpy as np
 
 
 def _params(Wax, Waa, ba):

@@ -1,8 +1,8 @@
-import numpy as np
-import pytest
-
 from lstm_course.checking import ERROR, PASS, TODO, WRONG, check, compare
 from lstm_course.exercises import check_dense_tanh, dense_tanh
+
+import numpy as np
+import pytest
 
 
 def stub(x, W, b):

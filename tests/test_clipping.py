@@ -1,8 +1,8 @@
+from lstm_course.clipping import clip_by_global_norm
+
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from lstm_course.clipping import clip_by_global_norm
 
 
 @pytest.mark.parametrize("scale", [0.01, 100.0])

@@ -1,7 +1,7 @@
+from lstm_course import data
+
 import numpy as np
 import pytest
-
-from lstm_course import data
 
 
 def test_spike_sequences_tag_the_spike_step_only_at_allowed_positions():

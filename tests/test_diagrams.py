@@ -2,10 +2,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from lstm_course.diagrams import draw_unrolled_rnn
+
 import matplotlib.pyplot as plt
 import pytest
-
-from lstm_course.diagrams import draw_unrolled_rnn
 
 
 def test_unrolled_rnn_draws_one_cell_per_step():

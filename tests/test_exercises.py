@@ -1,11 +1,11 @@
 """Every exercise: the reference passes, a stub is 'not implemented', each bug gets its hint."""
 
-import numpy as np
-import pytest
-
 from lstm_course import clipping, rnn
 from lstm_course import exercises as ex
 from lstm_course.checking import PASS, TODO, WRONG
+
+import numpy as np
+import pytest
 
 EXERCISES = {
     "dense_tanh": (ex.check_dense_tanh, ex.dense_tanh),

@@ -2,10 +2,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from lstm_course import plot_history, use_course_style
+
 import matplotlib.pyplot as plt
 import pytest
-
-from lstm_course import plot_history, use_course_style
 
 
 def test_plots_each_metric_with_its_validation_twin():

@@ -1,8 +1,8 @@
+from lstm_course import CompactProgress, seed_everything
+
 import keras
 import numpy as np
 import pytest
-
-from lstm_course import CompactProgress, seed_everything
 
 
 def tiny_fit(callback, epochs=10):

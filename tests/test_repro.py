@@ -1,11 +1,11 @@
+from lstm_course import seed_everything
+
 import random
 
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from lstm_course import seed_everything
 
 
 def sample_numbers():

@@ -1,8 +1,3 @@
-import keras
-import numpy as np
-import pytest
-import tensorflow as tf
-
 from lstm_course import seed_everything
 from lstm_course.gradcheck import gradient_check
 from lstm_course.rnn import (
@@ -16,6 +11,11 @@ from lstm_course.rnn import (
     sequence_cross_entropy,
     softmax,
 )
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
 
 B, T, NX, NA, NY = 3, 6, 4, 5, 3
 

@@ -1,0 +1,160 @@
+from lstm_course import lstm, seed_everything
+from lstm_course.gradcheck import gradient_check
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+B, T, D, U = 3, 5, 4, 6
+
+
+def random_fused(rng, dtype="float64"):
+    return (
+        rng.normal(scale=0.4, size=(D, 4 * U)).astype(dtype),
+        rng.normal(scale=0.4, size=(U, 4 * U)).astype(dtype),
+        rng.normal(scale=0.2, size=4 * U).astype(dtype),
+    )
+
+
+@pytest.mark.parametrize(("dtype", "tol"), [("float32", 1e-6), ("float64", 1e-12)])
+def test_parity_with_keras_lstm(dtype, tol):
+    seed_everything(0)
+    layer = keras.layers.LSTM(U, return_sequences=True, return_state=True, dtype=dtype)
+    x = np.random.default_rng(0).normal(size=(B, T, D)).astype(dtype)
+    h_keras, _, c_last = (np.asarray(v) for v in layer(x))
+    h, c, _ = lstm.lstm_forward(x, *lstm.from_keras_lstm(layer))
+    assert h.dtype == dtype
+    assert np.max(np.abs(h - h_keras)) <= tol
+    assert np.max(np.abs(c[:, -1] - c_last)) <= tol
+
+
+def test_cell_forward_is_one_step_of_the_sequence():
+    rng = np.random.default_rng(1)
+    W = random_fused(rng)
+    x = rng.normal(size=(B, T, D))
+    h, c, cache = lstm.lstm_forward(x, *W)
+    h2, c2, gates = lstm.lstm_cell_forward(x[:, 2], h[:, 1], c[:, 1], *W)
+    np.testing.assert_allclose(h2, h[:, 2], rtol=1e-12)
+    np.testing.assert_allclose(c2, c[:, 2], rtol=1e-12)
+    np.testing.assert_allclose(gates["f"], cache["gates"]["f"][:, 2], rtol=1e-12)
+
+
+def loss_of(x, W, target):
+    h, _, _ = lstm.lstm_forward(x, *W)
+    return 0.5 * np.sum((h - target) ** 2)
+
+
+def test_gradient_check_every_parameter_and_the_inputs():
+    rng = np.random.default_rng(2)
+    W = random_fused(rng)
+    x, target = rng.normal(size=(B, T, D)), rng.normal(size=(B, T, U))
+    h, _, cache = lstm.lstm_forward(x, *W)
+    grads = lstm.lstm_backward(h - target, cache)
+    arrays = {"kernel": W[0], "recurrent_kernel": W[1], "bias": W[2], "x": x}
+    analytic = {
+        "kernel": grads["dkernel"],
+        "recurrent_kernel": grads["drecurrent_kernel"],
+        "bias": grads["dbias"],
+        "x": grads["dx"],
+    }
+    errors = gradient_check(lambda: loss_of(x, W, target), arrays, analytic)
+    assert max(errors.values()) <= 1e-7, errors
+
+
+def test_gradient_check_catches_a_missing_cell_path():
+    """The control: drop the forget-gate factor on the cell path and the check fails."""
+    rng = np.random.default_rng(2)
+    W = random_fused(rng)
+    x, target = rng.normal(size=(B, T, D)), rng.normal(size=(B, T, U))
+    h, _, cache = lstm.lstm_forward(x, *W)
+    cache["act"] = cache["act"].copy()
+    cache["act"][..., U : 2 * U] = 1.0  # pretend f = 1 in the backward pass
+    grads = lstm.lstm_backward(h - target, cache)
+    errors = gradient_check(
+        lambda: loss_of(x, W, target), {"kernel": W[0]}, {"kernel": grads["dkernel"]}
+    )
+    assert errors["kernel"] > 1e-3
+
+
+def test_backward_agrees_with_gradient_tape_on_keras_lstm():
+    seed_everything(3)
+    layer = keras.layers.LSTM(U, return_sequences=True, dtype="float64")
+    x = tf.Variable(np.random.default_rng(3).normal(size=(B, T, D)))
+    upstream = np.random.default_rng(4).normal(size=(B, T, U))
+    with tf.GradientTape() as tape:
+        out = layer(x)
+        loss = tf.reduce_sum(out * upstream)
+    tape_grads = tape.gradient(loss, [x, *layer.trainable_weights])
+    _, _, cache = lstm.lstm_forward(x.numpy(), *lstm.from_keras_lstm(layer))
+    grads = lstm.lstm_backward(upstream, cache)
+    for ours, theirs in zip(
+        [grads[k] for k in ("dx", "dkernel", "drecurrent_kernel", "dbias")], tape_grads, strict=True
+    ):
+        np.testing.assert_allclose(ours, np.asarray(theirs), rtol=1e-9, atol=1e-12)
+
+
+def test_cell_state_gradient_flows_back_through_the_forget_gate():
+    rng = np.random.default_rng(5)
+    W = random_fused(rng)
+    x = rng.normal(size=(B, T, D))
+    h, _, cache = lstm.lstm_forward(x, *W)
+    dh = np.zeros_like(h)
+    dh[:, -1] = 1.0
+    grads = lstm.lstm_backward(dh, cache)
+    # With no upstream gradient before T, the cell path and the h path feed dc<t>;
+    # dc0 must equal dc<1> * f<1>.
+    np.testing.assert_allclose(
+        grads["dc0"], grads["dc"][:, 0] * cache["gates"]["f"][:, 0], rtol=1e-12
+    )
+
+
+def test_param_count_is_10400_for_lstm50_on_one_feature():
+    assert lstm.param_count(50, 1) == 10_400
+    model = keras.Sequential([keras.Input(shape=(5, 1)), keras.layers.LSTM(50)])
+    assert model.count_params() == 10_400
+    with pytest.raises(ValueError, match="units"):
+        lstm.param_count(0, 1)
+
+
+def test_notation_converters_round_trip_and_agree():
+    rng = np.random.default_rng(6)
+    kernel, recurrent, bias = random_fused(rng)
+    gates = lstm.keras_to_gates(kernel, recurrent, bias)
+    assert gates["f"][0].shape == (U, D) and gates["f"][1].shape == (U, U)
+    for a, b in zip(lstm.gates_to_keras(gates), (kernel, recurrent, bias), strict=True):
+        np.testing.assert_array_equal(a, b)
+    concat = lstm.gates_to_concat(gates)
+    back = lstm.concat_to_gates(concat, U)
+    for g in lstm.GATES:
+        for a, b in zip(back[g], gates[g], strict=True):
+            np.testing.assert_array_equal(a, b)
+    # The forget gate computed in all three notations is the same.
+    x, h_prev = rng.normal(size=D), rng.normal(size=U)
+    Uf, Wf, bf = gates["f"]
+    separate = lstm.sigmoid(Uf @ x + Wf @ h_prev + bf)
+    Wcat, bcat = concat["f"]
+    concatenated = lstm.sigmoid(Wcat @ np.concatenate([h_prev, x]) + bcat)
+    fused = lstm.sigmoid(x @ kernel + h_prev @ recurrent + bias)[U : 2 * U]
+    np.testing.assert_allclose(separate, concatenated, rtol=1e-12)
+    np.testing.assert_allclose(separate, fused, rtol=1e-12)
+
+
+def test_bad_input_gets_clear_errors():
+    rng = np.random.default_rng(7)
+    W = random_fused(rng)
+    with pytest.raises(
+        ValueError,
+        match=r"x must have shape \(any, any, 4\) \(batch, time, input_dim\), got \(3, 4\)",
+    ):
+        lstm.lstm_forward(np.zeros((3, 4)), *W)
+    with pytest.raises(ValueError, match=r"recurrent_kernel must have shape \(6, 24\)"):
+        lstm.lstm_forward(np.zeros((1, 2, D)), W[0], W[1][:, :20], W[2])
+    with pytest.raises(ValueError, match=r"bias must have shape \(24,\)"):
+        lstm.lstm_forward(np.zeros((1, 2, D)), W[0], W[1], W[2][:5])
+    with pytest.raises(ValueError, match=r"h0 must have shape \(1, 6\)"):
+        lstm.lstm_forward(np.zeros((1, 2, D)), *W, h0=np.zeros((2, U)))
+    with pytest.raises(TypeError, match="x must be an array of numbers"):
+        lstm.lstm_forward([["a"]], *W)
+    with pytest.raises(ValueError, match="keys"):
+        lstm.gates_to_keras({"i": None})
