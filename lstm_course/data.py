@@ -69,3 +69,39 @@ def adding_problem(n, steps, rng):
     markers[rows, rng.integers(steps // 2, steps, size=n)] = 1
     x = np.stack([values, markers], axis=-1).astype("float32")
     return x, (values * markers).sum(axis=1).astype("float32")
+
+
+SUBJECT_WORDS = ("Dhaval", "Bhavin")
+CUISINES = ("Indian", "Italian")
+FILLER_WORDS = ("eats", "almost", "every", "day", "his", "brother", "however", "loves", "food")
+QUERY_WORD = "cuisine?"
+MEMORY_VOCAB = SUBJECT_WORDS + FILLER_WORDS + (QUERY_WORD,)
+
+
+def subject_memory(n, steps, rng, switch_prob=0.5):
+    """A long-dependency task modelled on "Dhaval eats samosa ... His brother Bhavin ...".
+
+    Each sequence starts with a subject (Dhaval or Bhavin) in its first 3 steps, continues
+    with filler words, and with probability ``switch_prob`` mentions the *other* subject
+    somewhere in its middle third. The last step is a query; the target is the cuisine of
+    the subject mentioned last (0 = Indian for Dhaval, 1 = Italian for Bhavin).
+
+    Returns:
+        ``(x, y, switch_at)``: one-hot tokens ``(n, steps, len(MEMORY_VOCAB))`` float32,
+        targets ``(n,)`` int, and the step of the second subject (-1 if none).
+    """
+    _check_rng(rng)
+    _check_positive(n=n, steps=steps)
+    if steps < 9:
+        raise ValueError(f"steps must be at least 9, got {steps}")
+    n_subjects, query = len(SUBJECT_WORDS), len(MEMORY_VOCAB) - 1
+    tokens = rng.integers(n_subjects, query, size=(n, steps))  # filler words
+    rows = np.arange(n)
+    first = rng.integers(0, n_subjects, size=n)
+    tokens[rows, rng.integers(0, 3, size=n)] = first
+    switch = rng.random(n) < switch_prob
+    switch_at = np.where(switch, rng.integers(steps // 3, 2 * steps // 3, size=n), -1)
+    tokens[rows[switch], switch_at[switch]] = 1 - first[switch]
+    tokens[:, -1] = query
+    y = np.where(switch, 1 - first, first)
+    return np.eye(len(MEMORY_VOCAB), dtype="float32")[tokens], y, switch_at

@@ -66,3 +66,108 @@ def draw_unrolled_rnn(steps: int = 4, ax=None):
     ax.axis("off")
     ax.set_title("One RNN cell, unrolled in time: the same weights at every step", fontsize=10)
     return ax.figure
+
+
+LSTM_STEPS = {
+    "forget": "1. forget gate",
+    "input": "2. input gate and candidate",
+    "update": "3. cell update",
+    "output": "4. output gate",
+}
+_ACTIVE = {"forget": "#f4a259", "input": "#5b8e7d", "update": "#bc4b51", "output": "#8cb369"}
+
+
+def _node(ax, x, y, text, active, color, r=0.32):
+    face = color if active else "white"
+    ax.add_patch(plt.Circle((x, y), r, facecolor=face, edgecolor="0.2", linewidth=1.2, zorder=3))
+    ax.text(x, y, text, ha="center", va="center", fontsize=9, zorder=4)
+
+
+def draw_lstm_cell(highlight: str | None = None, ax=None):
+    """Draw one LSTM cell in the style of colah's diagrams, highlighting one of its steps.
+
+    Args:
+        highlight: ``None`` or one of ``"forget"``, ``"input"``, ``"update"``, ``"output"``.
+
+    Returns:
+        The matplotlib ``Figure``.
+    """
+    if highlight is not None and highlight not in LSTM_STEPS:
+        raise ValueError(
+            f"highlight must be None or one of {sorted(LSTM_STEPS)}, got {highlight!r}"
+        )
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.0, 3.6))
+    on = {step: highlight in (None, step) for step in LSTM_STEPS}
+    color = _ACTIVE.get(highlight, "#dbe9f6")
+    dim, ink = "0.75", "0.2"
+
+    def line_color(step):
+        return ink if on[step] else dim
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (0.4, 0.2),
+            9.2,
+            5.6,
+            facecolor="#f7f7f7",
+            edgecolor="0.6",
+            boxstyle="round,pad=0.05,rounding_size=0.3",
+        )
+    )
+    # Cell state: the conveyor belt along the top.
+    _arrow(ax, (-0.6, 5.0), (2.18, 5.0), color=line_color("update"))
+    _arrow(ax, (2.82, 5.0), (5.18, 5.0), color=line_color("update"))
+    _arrow(ax, (5.82, 5.0), (10.6, 5.0), color=line_color("update"))
+    ax.text(-0.7, 5.3, "c⟨t−1⟩", fontsize=9)
+    ax.text(10.0, 5.3, "c⟨t⟩", fontsize=9)
+    _node(ax, 2.5, 5.0, "×", on["update"] and highlight is not None, _ACTIVE["update"])
+    _node(ax, 5.5, 5.0, "+", on["update"] and highlight is not None, _ACTIVE["update"])
+    # Hidden state and input enter at the bottom and feed all four gates.
+    ax.plot([-0.6, 7.5], [0.8, 0.8], color=ink, linewidth=1.2)
+    ax.text(-0.7, 0.45, "h⟨t−1⟩", fontsize=9)
+    ax.plot([1.2, 1.2], [-0.4, 0.8], color=ink, linewidth=1.2)
+    ax.text(1.3, -0.45, "x⟨t⟩", fontsize=9)
+    gates = [
+        ("forget", 2.5, "σ", "f"),
+        ("input", 4.2, "σ", "i"),
+        ("input", 5.5, "tanh", "c̃"),
+        ("output", 7.5, "σ", "o"),
+    ]
+    for step, x, text, name in gates:
+        _arrow(ax, (x, 0.8), (x, 1.85), color=line_color(step))
+        _box(
+            ax,
+            x,
+            2.2,
+            0.95 if text == "tanh" else 0.7,
+            0.6,
+            text,
+            color if (on[step] and highlight) else "#dbe9f6" if on[step] else "white",
+            edge=line_color(step),
+            fontsize=9,
+        )
+        ax.text(x + (-0.6 if name == "o" else 0.45), 2.75, name, fontsize=9, color=line_color(step))
+    # forget gate -> × on the cell state
+    _arrow(ax, (2.5, 2.5), (2.5, 4.68), color=line_color("forget"))
+    # input gate × candidate -> + on the cell state
+    _node(ax, 5.5, 3.6, "×", on["input"] and highlight is not None, _ACTIVE["input"])
+    ax.plot([4.2, 4.2, 5.18], [2.5, 3.6, 3.6], color=line_color("input"), linewidth=1.2)
+    _arrow(ax, (5.5, 2.5), (5.5, 3.28), color=line_color("input"))
+    _arrow(ax, (5.5, 3.92), (5.5, 4.68), color=line_color("update"))
+    # output: tanh(c) × o -> h
+    ax.plot([8.7, 8.7], [5.0, 4.3], color=line_color("output"), linewidth=1.2)
+    _box(ax, 8.7, 4.0, 0.95, 0.5, "tanh", "white", edge=line_color("output"), fontsize=8)
+    _node(ax, 8.7, 2.9, "×", on["output"] and highlight is not None, _ACTIVE["output"])
+    _arrow(ax, (8.7, 3.75), (8.7, 3.22), color=line_color("output"))
+    ax.plot([7.5, 7.5, 8.38], [2.5, 2.9, 2.9], color=line_color("output"), linewidth=1.2)
+    ax.plot([8.7, 8.7], [2.58, 0.8], color=line_color("output"), linewidth=1.2)
+    _arrow(ax, (8.7, 0.8), (10.6, 0.8), color=line_color("output"))
+    ax.text(10.0, 0.45, "h⟨t⟩", fontsize=9)
+    ax.set_xlim(-1.0, 11.0)
+    ax.set_ylim(-0.8, 6.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    title = "The LSTM cell" + (f": step {LSTM_STEPS[highlight]}" if highlight else "")
+    ax.set_title(title, fontsize=10)
+    return ax.figure

@@ -6,7 +6,7 @@ In a notebook::
     check_dense_tanh(my_dense_tanh)
 """
 
-from lstm_course import clipping, rnn
+from lstm_course import clipping, lstm, rnn
 from lstm_course.checking import Ablation, Exercise, KnownBug
 
 import numpy as np
@@ -261,4 +261,257 @@ check_clip_by_global_norm = Exercise(
         ),
     ],
     error_hint="global_norm = sqrt(sum of np.sum(g**2) over the arrays); return (clipped, norm)",
+)
+
+
+# --- 03 LSTM from scratch -------------------------------------------------------------------
+
+
+def forget_gate(x_t, h_prev, U_f, W_f, b_f):
+    """Reference: f<t> = σ(U_f x<t> + W_f h<t-1> + b_f), batch-first."""
+    return lstm.sigmoid(x_t @ U_f.T + h_prev @ W_f.T + b_f)
+
+
+def _forget_gate_inputs(rng):
+    batch, d, u = 3, 4, 5
+    return {
+        "x_t": rng.normal(size=(batch, d)),
+        "h_prev": rng.normal(size=(batch, u)),
+        "U_f": rng.normal(size=(u, d)),
+        "W_f": rng.normal(size=(u, u)),
+        "b_f": rng.normal(size=u),
+    }
+
+
+check_forget_gate = Exercise(
+    name="forget_gate",
+    reference=forget_gate,
+    make_inputs=_forget_gate_inputs,
+    known_bugs=[
+        KnownBug(
+            lambda x_t, h_prev, U_f, W_f, b_f: np.tanh(x_t @ U_f.T + h_prev @ W_f.T + b_f),
+            "a gate uses the sigmoid (values in 0..1, a fraction to keep), not tanh",
+        ),
+        KnownBug(
+            lambda x_t, h_prev, U_f, W_f, b_f: lstm.sigmoid(x_t @ U_f.T + b_f),
+            "your gate ignores h_prev: it depends on the previous hidden state too (W_f)",
+        ),
+        KnownBug(
+            lambda x_t, h_prev, U_f, W_f, b_f: lstm.sigmoid(x_t @ U_f.T + h_prev @ W_f + b_f),
+            "W_f is not transposed: with batch-first rows, W_f·h<t-1> is h_prev @ W_f.T",
+        ),
+    ],
+    ablations=[
+        Ablation(
+            zeroed("x_t", "h_prev"), "with x_t = h_prev = 0 the gate must be σ(b_f): check the bias"
+        ),
+        Ablation(
+            zeroed("h_prev", "b_f"),
+            "with only the input term left your gate is wrong: check U_f·x<t>",
+        ),
+        Ablation(
+            zeroed("x_t", "b_f"),
+            "with only the recurrent term left your gate is wrong: check W_f·h<t-1>",
+        ),
+    ],
+    error_hint="x_t is (batch, d) and U_f is (units, d), so the input term is x_t @ U_f.T",
+)
+
+
+def _cell_variant(order="ifco", h_from="new", squash=True, candidate=np.tanh):
+    """A (possibly broken) LSTM step with the fused weights, for the checker's known bugs."""
+
+    def step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+        z = x_t @ kernel + h_prev @ recurrent_kernel + bias
+        parts = dict(zip(order, np.split(z, 4, axis=-1), strict=True))
+        i, f, o = (lstm.sigmoid(parts[k]) for k in "ifo")
+        c_t = f * c_prev + i * candidate(parts["c"])
+        c_out = c_t if h_from == "new" else c_prev
+        return o * (np.tanh(c_out) if squash else c_out), c_t
+
+    return step
+
+
+def _lstm_step_inputs(rng):
+    batch, d, u = 3, 4, 5
+    return {
+        "x_t": rng.normal(size=(batch, d)),
+        "h_prev": rng.normal(size=(batch, u)),
+        "c_prev": rng.normal(size=(batch, u)),
+        "kernel": rng.normal(size=(d, 4 * u)),
+        "recurrent_kernel": rng.normal(size=(u, 4 * u)),
+        "bias": rng.normal(size=4 * u),
+    }
+
+
+check_lstm_cell_step = Exercise(
+    name="lstm_cell_step",
+    reference=lambda **kw: lstm.lstm_cell_forward(**kw)[:2],
+    make_inputs=_lstm_step_inputs,
+    known_bugs=[
+        KnownBug(
+            _cell_variant(order="fico"),
+            "gate order looks swapped (i and f): Keras's fused "
+            "matrices hold the gates in the order i, f, c, o",
+        ),
+        KnownBug(
+            _cell_variant(order="ifoc"),
+            "gate order looks swapped (c̃ and o): the order is "
+            "i, f, c, o, so the candidate is the third block",
+        ),
+        KnownBug(
+            _cell_variant(h_from="old"),
+            "h<t> must use the new cell state: h<t> = o ⊙ tanh(c<t>), not c<t-1>",
+        ),
+        KnownBug(
+            _cell_variant(squash=False),
+            "the tanh before the output gate is missing: h<t> = o ⊙ tanh(c<t>)",
+        ),
+        KnownBug(
+            _cell_variant(candidate=lstm.sigmoid),
+            "the candidate c̃ uses tanh (values in -1..1); only the gates use the sigmoid",
+        ),
+    ],
+    ablations=[
+        Ablation(
+            zeroed("c_prev"),
+            "with c_prev = 0 your output is wrong: check i ⊙ c̃ and the output gate",
+        ),
+    ],
+    error_hint="z = x_t @ kernel + h_prev @ recurrent_kernel + bias is (batch, 4*units); "
+    "np.split(z, 4, axis=-1) gives the four gates",
+)
+
+
+def _cell_backward_inputs(rng):
+    batch, u = 3, 5
+    return {
+        "dh_t": rng.normal(size=(batch, u)),
+        "dc_next": rng.normal(size=(batch, u)),
+        "o_t": lstm.sigmoid(rng.normal(size=(batch, u))),
+        "c_t": rng.normal(size=(batch, u)),
+        "f_t": lstm.sigmoid(rng.normal(size=(batch, u))),
+    }
+
+
+check_cell_state_backward = Exercise(
+    name="cell_state_backward",
+    reference=lstm.cell_state_backward,
+    make_inputs=_cell_backward_inputs,
+    known_bugs=[
+        KnownBug(
+            lambda dh_t, dc_next, o_t, c_t, f_t: (
+                dh_t * o_t * (1 - np.tanh(c_t) ** 2),
+                dh_t * o_t * (1 - np.tanh(c_t) ** 2) * f_t,
+            ),
+            "c<t> also receives gradient from step t+1 along the cell path: add dc_next",
+        ),
+        KnownBug(
+            lambda dc_next, dh_t, o_t, c_t, f_t: (
+                dc_next + dh_t * o_t,
+                (dc_next + dh_t * o_t) * f_t,
+            ),
+            "h<t> = o ⊙ tanh(c<t>), so the gradient through h needs tanh'(c) = 1 - tanh(c)²",
+        ),
+        KnownBug(
+            lambda dh_t, dc_next, o_t, c_t, f_t: (
+                dc_next + dh_t * o_t * (1 - c_t**2),
+                (dc_next + dh_t * o_t * (1 - c_t**2)) * f_t,
+            ),
+            "tanh'(c) = 1 - tanh(c)², not 1 - c²: c<t> is not squashed",
+        ),
+        KnownBug(
+            lambda dh_t, dc_next, o_t, c_t, f_t: (
+                (dc_next + dh_t * o_t * (1 - np.tanh(c_t) ** 2),) * 2
+            ),
+            "the gradient reaching c<t-1> passes through the forget gate: dc_prev = dc_t ⊙ f<t>",
+        ),
+    ],
+    error_hint="all inputs are (batch, units); everything here is element-wise",
+)
+
+
+# --- 04 Keras LSTM --------------------------------------------------------------------------
+
+
+def _param_count_inputs(rng):
+    return {"units": int(rng.integers(2, 100)), "input_dim": int(rng.integers(2, 40))}
+
+
+check_lstm_param_count = Exercise(
+    name="lstm_param_count",
+    reference=lstm.param_count,
+    make_inputs=_param_count_inputs,
+    trials=5,
+    known_bugs=[
+        KnownBug(
+            lambda units, input_dim: 4 * units * (input_dim + units),
+            "the biases are missing: each of the 4 gates has one bias per unit",
+        ),
+        KnownBug(
+            lambda units, input_dim: units * (input_dim + units) + units,
+            "that is one gate; an LSTM layer has four (i, f, c, o)",
+        ),
+        KnownBug(
+            lambda units, input_dim: 4 * (units * input_dim + units),
+            "the recurrent weights are missing: every gate also sees h<t-1> (units x units)",
+        ),
+        KnownBug(
+            lambda units, input_dim: 3 * (units * (input_dim + units) + units),
+            "the candidate c̃ has its own weights too: 4 blocks, not 3",
+        ),
+    ],
+    error_hint="return an int: 4 * (units * (input_dim + units) + units)",
+)
+
+
+def lstm_output_shapes(batch, steps, units, return_sequences, return_state):
+    """Reference: the shapes a Keras LSTM returns for a (batch, steps, features) input."""
+    out = (batch, steps, units) if return_sequences else (batch, units)
+    return (out, (batch, units), (batch, units)) if return_state else out
+
+
+def _shapes_inputs(rng):
+    return {
+        "batch": int(rng.integers(2, 64)),
+        "steps": int(rng.integers(2, 30)),
+        "units": int(rng.integers(2, 64)),
+        "return_sequences": bool(rng.integers(0, 2)),
+        "return_state": bool(rng.integers(0, 2)),
+    }
+
+
+def _states_with_time(batch, steps, units, return_sequences, return_state):
+    out = (batch, steps, units) if return_sequences else (batch, units)
+    state = (batch, steps, units) if return_sequences else (batch, units)
+    return (out, state, state) if return_state else out
+
+
+check_lstm_output_shapes = Exercise(
+    name="lstm_output_shapes",
+    reference=lstm_output_shapes,
+    make_inputs=_shapes_inputs,
+    trials=12,
+    known_bugs=[
+        KnownBug(
+            lambda batch, steps, units, return_sequences, return_state: (
+                ((batch, units), (batch, units), (batch, units)) if return_state else (batch, units)
+            ),
+            "return_sequences=True keeps every step: the output is (batch, steps, units)",
+        ),
+        KnownBug(
+            _states_with_time,
+            "the states h and c are the last step's only: (batch, units), "
+            "whatever return_sequences says",
+        ),
+        KnownBug(
+            lambda batch, steps, units, return_sequences, return_state: (
+                ((batch, units), (batch, units))
+                if return_state
+                else ((batch, steps, units) if return_sequences else (batch, units))
+            ),
+            "return_state=True returns three tensors: [output, h, c]",
+        ),
+    ],
+    error_hint="return a shape tuple, or a tuple of three shape tuples when return_state is True",
 )

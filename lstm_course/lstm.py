@@ -228,6 +228,20 @@ def lstm_backward(dh, cache, dc_last=None):
     }
 
 
+def cell_state_backward(dh_t, dc_next, o_t, c_t, f_t):
+    """The cell-state part of one LSTM backward step.
+
+    ``dc_t = dc_next + dh_t ⊙ o_t ⊙ (1 - tanh(c_t)^2)``: the gradient reaching c<t> comes
+    from step t+1 (the cell path) and from this step's output h<t> = o<t> ⊙ tanh(c<t>).
+    ``dc_prev = dc_t ⊙ f_t``: it flows on to c<t-1> through the forget gate alone.
+
+    Returns:
+        ``(dc_t, dc_prev)``, each ``(batch, units)``.
+    """
+    dc_t = dc_next + dh_t * o_t * (1.0 - np.tanh(c_t) ** 2)
+    return dc_t, dc_t * f_t
+
+
 # --- notations ------------------------------------------------------------------------------
 
 

@@ -104,16 +104,19 @@ def rnn_backward(da, cache):
 
     Returns:
         dict of gradients ``dx`` (batch, time, n_x), ``da0`` (batch, n_a), ``dWax``,
-        ``dWaa`` and ``dba`` (shaped like the parameters).
+        ``dWaa`` and ``dba`` (shaped like the parameters), and ``da`` (batch, time, n_a):
+        the total gradient reaching each hidden state, which shows how far back it travels.
     """
     x, a0, a, Wax, Waa = (cache[k] for k in ("x", "a0", "a", "Wax", "Waa"))
     da = as_float_array(da, "da")
     check_shape(da, a.shape, "da", "(batch, time, n_a), like the hidden states")
     steps = x.shape[1]
     dz = np.empty_like(a)
+    da_total = np.empty_like(a)
     da_next = np.zeros_like(a0)  # gradient flowing back from step t+1 into a<t>
     for t in reversed(range(steps)):
-        dz[:, t] = (da[:, t] + da_next) * (1.0 - a[:, t] ** 2)  # through the tanh
+        da_total[:, t] = da[:, t] + da_next
+        dz[:, t] = da_total[:, t] * (1.0 - a[:, t] ** 2)  # through the tanh
         da_next = dz[:, t] @ Waa
     a_prev = np.concatenate([a0[:, None], a[:, :-1]], axis=1)
     return {
@@ -122,6 +125,7 @@ def rnn_backward(da, cache):
         "dWax": np.einsum("bti,btj->ij", dz, x),
         "dWaa": np.einsum("bti,btj->ij", dz, a_prev),
         "dba": dz.sum(axis=(0, 1)),
+        "da": da_total,
     }
 
 

@@ -8,6 +8,8 @@ Every notebook must have an entry.
 SECOND_PARAMETERS = {
     "00_start_here": {"SEED": 7},
     "01_rnn_recurrence": {"SEED": 7, "N_TRAIN": 1000, "EPOCHS": 15},
-    # The adding problem needs its full size to be solved; only the seed changes.
+    # The adding problem needs its full size and budget to be solved: only the seed changes.
     "02_vanishing_gradients": {"SEED": 7},
+    "03_lstm_from_scratch": {"SEED": 7, "N_TRAIN": 2000, "EPOCHS": 12},
+    "04_keras_lstm": {"SEED": 7, "MAX_EPOCHS": 20},
 }

@@ -1,6 +1,6 @@
 """Every exercise: the reference passes, a stub is 'not implemented', each bug gets its hint."""
 
-from lstm_course import clipping, rnn
+from lstm_course import clipping, lstm, rnn
 from lstm_course import exercises as ex
 from lstm_course.checking import PASS, TODO, WRONG
 
@@ -13,6 +13,11 @@ EXERCISES = {
     "sequence_loss": (ex.check_sequence_loss, rnn.sequence_cross_entropy),
     "rnn_cell_backward": (ex.check_rnn_cell_backward, rnn.rnn_cell_backward),
     "clip_by_global_norm": (ex.check_clip_by_global_norm, clipping.clip_by_global_norm),
+    "forget_gate": (ex.check_forget_gate, ex.forget_gate),
+    "lstm_cell_step": (ex.check_lstm_cell_step, lambda **kw: lstm.lstm_cell_forward(**kw)[:2]),
+    "cell_state_backward": (ex.check_cell_state_backward, lstm.cell_state_backward),
+    "lstm_param_count": (ex.check_lstm_param_count, lstm.param_count),
+    "lstm_output_shapes": (ex.check_lstm_output_shapes, ex.lstm_output_shapes),
 }
 
 
@@ -53,3 +58,14 @@ def test_rnn_cell_ablations_name_the_wrong_term():
     assert "Wax·x<t> term" in check(wrong_input_term).message
     assert "Waa·a<t-1> term" in check(wrong_recurrent_term).message
     assert "check the bias" in check(wrong_bias).message
+
+
+def test_output_shapes_reference_matches_keras():
+    import keras
+
+    x = np.zeros((3, 5, 2), dtype="float32")
+    for seq in (False, True):
+        for state in (False, True):
+            out = keras.layers.LSTM(4, return_sequences=seq, return_state=state)(x)
+            got = tuple(tuple(t.shape) for t in out) if state else tuple(out.shape)
+            assert got == ex.lstm_output_shapes(3, 5, 4, seq, state)
