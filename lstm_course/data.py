@@ -105,3 +105,21 @@ def subject_memory(n, steps, rng, switch_prob=0.5):
     tokens[:, -1] = query
     y = np.where(switch, 1 - first, first)
     return np.eye(len(MEMORY_VOCAB), dtype="float32")[tokens], y, switch_at
+
+
+def sliding_windows(series, length):
+    """Every window of ``length`` consecutive values, labelled with the value that follows it.
+
+    ``X[i] = series[i : i + length]`` and ``y[i] = series[i + length]``.
+
+    Returns:
+        ``(X, y)`` with shapes ``(len(series) - length, length)`` and ``(len(series) - length,)``.
+    """
+    series = np.asarray(series)
+    if series.ndim != 1:
+        raise ValueError(f"series must be 1-D, got shape {series.shape}")
+    _check_positive(length=length)
+    if len(series) <= length:
+        raise ValueError(f"series needs more than {length} values, got {len(series)}")
+    X = np.lib.stride_tricks.sliding_window_view(series[:-1], length)
+    return X.copy(), series[length:].copy()

@@ -6,7 +6,7 @@ In a notebook::
     check_dense_tanh(my_dense_tanh)
 """
 
-from lstm_course import clipping, lstm, rnn
+from lstm_course import clipping, data, lstm, rnn
 from lstm_course.checking import Ablation, Exercise, KnownBug
 
 import numpy as np
@@ -514,4 +514,75 @@ check_lstm_output_shapes = Exercise(
         ),
     ],
     error_hint="return a shape tuple, or a tuple of three shape tuples when return_state is True",
+)
+
+
+# --- 05 even numbers ------------------------------------------------------------------------
+
+
+def _windows_inputs(rng):
+    start, step = int(rng.integers(0, 50)) * 2, int(rng.choice([2, 4, 6]))
+    return {
+        "series": start + step * np.arange(int(rng.integers(8, 15))),
+        "length": int(rng.integers(2, 5)),
+    }
+
+
+def _seed_style_windows(series, length):
+    """The popular tutorial's labelling: the label sits inside the window."""
+    X = np.stack([series[i : i + length] for i in range(len(series) - length)])
+    return X, series[1 : len(series) - length + 1]
+
+
+check_make_windows = Exercise(
+    name="make_windows",
+    reference=data.sliding_windows,
+    make_inputs=_windows_inputs,
+    known_bugs=[
+        KnownBug(
+            _seed_style_windows,
+            "your label is series[i + 1], which is inside the window: "
+            "the value after window i is series[i + length]",
+        ),
+        KnownBug(
+            lambda series, length: data.sliding_windows(np.append(series, 0), length)[0][:-1],
+            "return a pair (X, y): the windows and their labels",
+        ),
+        KnownBug(
+            lambda series, length: tuple(a[:-1] for a in data.sliding_windows(series, length)),
+            "you dropped the last window: there are len(series) - length of them",
+        ),
+    ],
+    error_hint="for i in range(len(series) - length): X[i] = series[i : i + length], "
+    "y[i] = series[i + length]",
+)
+
+
+def next_odd_targets(windows):
+    """Reference: the next odd number after each window's last (even) value."""
+    return np.asarray(windows)[:, -1] + 1
+
+
+def _odd_inputs(rng):
+    starts = rng.integers(1, 500, size=6) * 2
+    return {"windows": starts[:, None] + 2 * np.arange(3)}
+
+
+check_next_odd_targets = Exercise(
+    name="next_odd_targets",
+    reference=next_odd_targets,
+    make_inputs=_odd_inputs,
+    known_bugs=[
+        KnownBug(
+            lambda windows: windows[:, -1] + 2,
+            "that is the next *even* number, what the "
+            "tutorial's code predicts; its title asks for the next odd one",
+        ),
+        KnownBug(
+            lambda windows: windows[:, -1] - 1,
+            "the *next* odd number comes after the last value, not before it",
+        ),
+        KnownBug(lambda windows: windows[:, 0] + 1, "use the window's last value, windows[:, -1]"),
+    ],
+    error_hint="windows is (n, length); the last value of each window is windows[:, -1]",
 )

@@ -11,6 +11,7 @@ Later imports of TensorFlow are cached and print nothing.
 """
 
 import contextlib
+import logging
 import os
 import sys
 import warnings
@@ -52,4 +53,6 @@ def silence_tensorflow() -> None:
         import tensorflow as tf
 
         tf.config.list_physical_devices()
+    # TensorFlow's Python logger (e.g. "triggered tf.function retracing") prints to the notebook.
+    tf.get_logger().setLevel(logging.ERROR)
     _done = True

@@ -12,4 +12,5 @@ SECOND_PARAMETERS = {
     "02_vanishing_gradients": {"SEED": 7},
     "03_lstm_from_scratch": {"SEED": 7, "N_TRAIN": 2000, "EPOCHS": 12},
     "04_keras_lstm": {"SEED": 7, "MAX_EPOCHS": 20},
+    "05_even_numbers": {"SEED": 7, "EPOCHS": 80},
 }

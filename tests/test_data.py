@@ -37,3 +37,14 @@ def test_bad_arguments():
         data.adding_problem(0, 10, rng)
     with pytest.raises(ValueError, match=r"positions must lie in \[0, 10\)"):
         data.spike_sequences(5, 10, range(8, 12), rng)
+
+
+def test_sliding_windows_label_is_the_value_after_the_window():
+    X, y = data.sliding_windows(np.arange(2, 21, 2), 3)
+    assert X.shape == (7, 3) and y.shape == (7,)
+    assert X[0].tolist() == [2, 4, 6] and y[0] == 8
+    assert X[-1].tolist() == [14, 16, 18] and y[-1] == 20
+    with pytest.raises(ValueError, match="more than 3 values"):
+        data.sliding_windows([1, 2, 3], 3)
+    with pytest.raises(ValueError, match="1-D"):
+        data.sliding_windows(np.zeros((2, 5)), 2)

@@ -1,6 +1,6 @@
 """Every exercise: the reference passes, a stub is 'not implemented', each bug gets its hint."""
 
-from lstm_course import clipping, lstm, rnn
+from lstm_course import clipping, data, lstm, rnn
 from lstm_course import exercises as ex
 from lstm_course.checking import PASS, TODO, WRONG
 
@@ -18,6 +18,8 @@ EXERCISES = {
     "cell_state_backward": (ex.check_cell_state_backward, lstm.cell_state_backward),
     "lstm_param_count": (ex.check_lstm_param_count, lstm.param_count),
     "lstm_output_shapes": (ex.check_lstm_output_shapes, ex.lstm_output_shapes),
+    "make_windows": (ex.check_make_windows, data.sliding_windows),
+    "next_odd_targets": (ex.check_next_odd_targets, ex.next_odd_targets),
 }
 
 
