@@ -61,7 +61,8 @@ def test_clean_outputs(notebook):
                 assert out.name != "stderr", f"{where}: stderr: {out.text[:200]}"
                 assert out.text.count("\n") <= MAX_STREAM_LINES, f"{where}: long stream"
                 assert not re.search(r"^✗", out.text, re.M), f"{where}: a failed check: {out.text}"
-                assert not re.search(r"^(WARNING|W\d{4}|E\d{4})", out.text, re.M), f"{where}: a log line"
+                log_line = re.search(r"^(WARNING|W\d{4}|E\d{4})", out.text, re.M)
+                assert not log_line, f"{where}: a log line in the output"
                 text = out.text
             else:
                 text = json.dumps(out.get("data", {}).get("text/plain", ""))
