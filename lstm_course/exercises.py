@@ -6,7 +6,7 @@ In a notebook::
     check_dense_tanh(my_dense_tanh)
 """
 
-from lstm_course import clipping, data, lstm, rnn
+from lstm_course import clipping, data, lstm, rnn, seq2seq
 from lstm_course.checking import Ablation, Exercise, KnownBug
 
 import numpy as np
@@ -585,4 +585,117 @@ check_next_odd_targets = Exercise(
         KnownBug(lambda windows: windows[:, 0] + 1, "use the window's last value, windows[:, -1]"),
     ],
     error_hint="windows is (n, length); the last value of each window is windows[:, -1]",
+)
+
+
+# --- 06 encoder-decoder ---------------------------------------------------------------------
+
+
+def one_hot_encode(text, vocab, length):
+    """Reference: one string -> one-hot (length, len(vocab)), padded with spaces on the right."""
+    return seq2seq.CharCodec(vocab, length).encode([text])[0]
+
+
+def _codec_inputs(rng):
+    vocab = seq2seq.VOCAB
+    text = "".join(rng.choice(list("0123456789+-"), size=int(rng.integers(1, 5))))
+    return {"text": text, "vocab": vocab, "length": 5}
+
+
+def _no_padding(text, vocab, length):
+    return np.eye(len(vocab), dtype="float32")[[vocab.index(ch) for ch in text]]
+
+
+check_one_hot_encode = Exercise(
+    name="one_hot_encode",
+    reference=one_hot_encode,
+    make_inputs=_codec_inputs,
+    known_bugs=[
+        KnownBug(_no_padding, "pad the text with spaces to `length` first: every query is 5 x 13"),
+        KnownBug(
+            lambda text, vocab, length: one_hot_encode(text, vocab, length).T,
+            "rows are positions and columns are symbols: shape (length, len(vocab))",
+        ),
+        KnownBug(
+            lambda text, vocab, length: one_hot_encode(text.rjust(length), vocab, length),
+            'pad on the right ("12+7 "), not on the left',
+        ),
+    ],
+    error_hint="start from np.zeros((length, len(vocab))); set a 1 at [position, vocab.index(ch)]",
+)
+
+
+def greedy_loop(step, state, start, steps):
+    """Reference: greedy decoding with a step function ``step(tokens, state) -> (probs, state)``."""
+    token, out = start, []
+    for _ in range(steps):
+        probs, state = step(token, state)
+        token = probs.argmax(-1)
+        out.append(token)
+    return np.stack(out, axis=1)
+
+
+def _greedy_inputs(rng):
+    n, k, vocab = 4, 6, 7
+    A, B, C = (
+        rng.normal(size=(k, k)),
+        rng.normal(size=(vocab, k)),
+        rng.normal(scale=3, size=(k, vocab)),
+    )
+
+    def step(tokens, state):
+        new_state = np.tanh(state @ A + B[tokens])
+        return rnn.softmax(new_state @ C), new_state
+
+    return {
+        "step": step,
+        "state": rng.normal(size=(n, k)),
+        "start": np.zeros(n, dtype=int),
+        "steps": 5,
+    }
+
+
+def _greedy_always_start(step, state, start, steps):
+    out = []
+    for _ in range(steps):
+        probs, state = step(start, state)
+        out.append(probs.argmax(-1))
+    return np.stack(out, axis=1)
+
+
+def _greedy_no_state(step, state, start, steps):
+    token, out = start, []
+    for _ in range(steps):
+        probs, _ = step(token, state)
+        token = probs.argmax(-1)
+        out.append(token)
+    return np.stack(out, axis=1)
+
+
+def _greedy_inputs_out(step, state, start, steps):
+    token, out = start, []
+    for _ in range(steps):
+        out.append(token)
+        probs, state = step(token, state)
+        token = probs.argmax(-1)
+    return np.stack(out, axis=1)
+
+
+check_greedy_loop = Exercise(
+    name="greedy_loop",
+    reference=greedy_loop,
+    make_inputs=_greedy_inputs,
+    known_bugs=[
+        KnownBug(
+            _greedy_always_start,
+            "feed back the token you just predicted, not the start symbol, at every step",
+        ),
+        KnownBug(_greedy_no_state, "carry the decoder state from one step to the next"),
+        KnownBug(
+            _greedy_inputs_out,
+            "return the predicted tokens, not the tokens you fed in "
+            "(your first output is the start symbol)",
+        ),
+    ],
+    error_hint="step(tokens, state) takes token indices (n,) and returns (probs (n, vocab), state)",
 )

@@ -20,6 +20,8 @@ EXERCISES = {
     "lstm_output_shapes": (ex.check_lstm_output_shapes, ex.lstm_output_shapes),
     "make_windows": (ex.check_make_windows, data.sliding_windows),
     "next_odd_targets": (ex.check_next_odd_targets, ex.next_odd_targets),
+    "one_hot_encode": (ex.check_one_hot_encode, ex.one_hot_encode),
+    "greedy_loop": (ex.check_greedy_loop, ex.greedy_loop),
 }
 
 
