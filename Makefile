@@ -9,17 +9,19 @@ STAMP  := $(VENV)/.installed
 # Two workers; loadfile keeps each notebook (its nbval cells share one kernel) on one worker.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB_ARGS ?=
 
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup lab test notebooks benchmark lint clean help
+.PHONY: setup lab test notebooks benchmark figures lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
 	@echo "make test       run the whole test suite (sets everything up first)"
 	@echo "make notebooks  re-execute every notebook in place, cleaned, and print timings"
 	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
+	@echo "make figures    README thumbnails and tables from the executed notebooks and metrics"
 	@echo "make lint       ruff check + format check"
 
 setup: $(STAMP)
@@ -38,16 +40,21 @@ $(STAMP): requirements.txt binder/requirements.txt pyproject.toml
 lab: $(STAMP)
 	@echo "Starting JupyterLab on the course; open the URL below (Ctrl-C stops it)."
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) --ServerApp.answer_yes=True \
-		notebooks/00_start_here.ipynb
+		$(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py --write
+	$(MAKE) --no-print-directory figures
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py
+
+figures: $(STAMP)
+	$(BIN)/python benchmarks/readme_assets.py figures
+	$(BIN)/python benchmarks/readme_assets.py readme
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -9,7 +9,10 @@ process, sampled every 50 ms. This is a measurement, not a test.
     python benchmarks/run_notebooks.py --json out.json # also write the figures as JSON
 
 ``--write`` is what ``make notebooks`` runs: the executed notebook replaces the committed
-one, with papermill's metadata stripped by nbstripout (outputs and execution counts kept).
+one, with papermill's metadata stripped by nbstripout (outputs and execution counts kept),
+and ``benchmarks/metrics.json`` is rewritten: each notebook's time, peak memory and the
+headline numbers it recorded with ``lstm_course.metric`` (the README's results table is
+generated from that file by ``benchmarks/readme_assets.py``).
 """
 
 import argparse
@@ -27,6 +30,8 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+METRICS = ROOT / "benchmarks" / "metrics.json"
+METRICS_ENV = "LSTM_COURSE_METRICS"  # read by lstm_course.metric in the kernel
 STRIP_KEYS = "metadata.papermill cell.metadata.papermill cell.metadata.execution"
 
 
@@ -113,6 +118,10 @@ def main(argv=None) -> int:
     print(f"{'total':<28} {sum(r['seconds'] for r in rows):>8.1f}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n")
+    if args.write:
+        merged = json.loads(METRICS.read_text()) if METRICS.exists() else {}
+        merged.update({r["notebook"]: r for r in rows})
+        METRICS.write_text(json.dumps(dict(sorted(merged.items())), indent=2) + "\n")
     return 0
 
 

@@ -9,6 +9,7 @@ from lstm_course.quiet import silence_tensorflow
 silence_tensorflow()
 
 from lstm_course.checking import check  # noqa: E402
+from lstm_course.metrics import metric  # noqa: E402
 from lstm_course.plotting import plot_history, use_course_style  # noqa: E402
 from lstm_course.progress import CompactProgress  # noqa: E402
 from lstm_course.repro import seed_everything  # noqa: E402
@@ -16,6 +17,7 @@ from lstm_course.repro import seed_everything  # noqa: E402
 __all__ = [
     "CompactProgress",
     "check",
+    "metric",
     "plot_history",
     "seed_everything",
     "silence_tensorflow",

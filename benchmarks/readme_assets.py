@@ -1,0 +1,155 @@
+"""Build the README's course map and results table from an executed run.
+
+    python benchmarks/readme_assets.py figures   # thumbnails of each notebook's key figure
+    python benchmarks/readme_assets.py readme    # rewrite the generated README sections
+    python benchmarks/readme_assets.py check     # exit 1 if the README is out of date
+
+The key figure of a notebook is the first PNG output of its cell tagged ``readme-figure``;
+thumbnails go to ``docs/figures/``. The numbers come from ``benchmarks/metrics.json``,
+written by ``benchmarks/run_notebooks.py --write`` (``make notebooks``). Values are shown
+rounded as in the table; that rounding is the tolerance ``tests/test_readme.py`` allows.
+"""
+
+import argparse
+import base64
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+FIGURES = ROOT / "docs" / "figures"
+METRICS = ROOT / "benchmarks" / "metrics.json"
+README = ROOT / "README.md"
+THUMB_WIDTH = 260
+
+SENTENCES = {
+    "00_start_here": "Set-up, reproducibility, and how the auto-checked exercises work.",
+    "01_rnn_recurrence": "The RNN cell in NumPy, exact parity with Keras's `SimpleRNN`, the "
+    "sequence loss, many-to-one, many-to-many and bidirectional RNNs.",
+    "02_vanishing_gradients": "BPTT by hand, gradients that vanish or explode with the lag "
+    "(measured), clipping, and the adding problem: RNN against LSTM.",
+    "03_lstm_from_scratch": "The four LSTM steps in NumPy, BPTT checked three ways, and the "
+    "gates of a trained LSTM holding a memory.",
+    "04_keras_lstm": "The Keras LSTM API used properly, and a CO₂ forecast that beats its "
+    "baselines.",
+    "05_even_numbers": "A popular tutorial's next-even-number mistake, found and fixed: exact "
+    "in range and 50× beyond it.",
+    "06_encoder_decoder": "An encoder-decoder that learns arithmetic on strings, measured by "
+    "exact match on held-out questions.",
+}
+
+
+def key_figure(path: Path) -> bytes | None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if "readme-figure" in cell.metadata.get("tags", []):
+            for out in cell.get("outputs", []):
+                if "image/png" in out.get("data", {}):
+                    return base64.b64decode(out["data"]["image/png"])
+    return None
+
+
+def figures() -> None:
+    FIGURES.mkdir(parents=True, exist_ok=True)
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        png = key_figure(path)
+        if png is None:
+            continue
+        image = Image.open(io.BytesIO(png))
+        height = round(image.height * THUMB_WIDTH / image.width)
+        image.resize((THUMB_WIDTH, height), Image.LANCZOS).save(FIGURES / f"{path.stem}.png", optimize=True)
+        print(f"docs/figures/{path.stem}.png")
+
+
+def course_map(runs: dict) -> str:
+    lines = ["| notebook | what it teaches | run time | key figure |", "|---|---|---|---|"]
+    for stem, sentence in SENTENCES.items():
+        title = stem[:2] + " · " + stem[3:].replace("_", " ")
+        seconds = runs.get(stem, {}).get("seconds")
+        time = f"{seconds:.0f} s" if seconds is not None else "–"
+        thumb = f"![{stem}](docs/figures/{stem}.png)" if (FIGURES / f"{stem}.png").exists() else ""
+        lines.append(f"| [{title}](notebooks/{stem}.ipynb) | {sentence} | {time} | {thumb} |")
+    return "\n".join(lines)
+
+
+def results(runs: dict) -> str:
+    m = {}
+    for run in runs.values():
+        m.update(run.get("metrics", {}))
+
+    def pct(name):
+        return f"{m[name]:.2%}" if name in m else "–"
+
+    def sci(name):
+        return f"{m[name]:.1e}" if name in m else "–"
+
+    def num(name, digits):
+        return f"{m[name]:.{digits}f}" if name in m else "–"
+
+    rows = [
+        ("RNN vs Keras `SimpleRNN`, max abs difference (float32 / float64)",
+         f"{sci('rnn_parity_float32')} / {sci('rnn_parity_float64')}", "01"),
+        ("RNN BPTT vs finite differences, max relative error", sci("rnn_gradcheck_max_rel_error"), "02"),
+        ("Adding problem (T = 100), test MSE: predict-the-mean / SimpleRNN / LSTM",
+         f"{num('adding_mse_baseline', 3)} / {num('adding_mse_rnn', 3)} / {num('adding_mse_lstm', 4)}", "02"),
+        ("LSTM vs `keras.layers.LSTM`, max abs difference (float32 / float64)",
+         f"{sci('lstm_parity_float32')} / {sci('lstm_parity_float64')}", "03"),
+        ("LSTM BPTT vs finite differences, max relative error", sci("lstm_gradcheck_max_rel_error"), "03"),
+        ("Memory task (40 steps), test accuracy: LSTM / SimpleRNN",
+         f"{pct('memory_accuracy_lstm')} / {pct('memory_accuracy_rnn')}", "03"),
+        ("CO₂, 26 weeks ahead, test MAE in ppm: LSTM / seasonal naive / last value",
+         f"{num('co2_mae_lstm', 2)} / {num('co2_mae_seasonal_naive', 2)} / {num('co2_mae_last_value', 2)}", "04"),
+        ("Next even number, exact match, tutorial's model: held out in 2..200 / from 10,000",
+         f"{pct('even_naive_exact_in_range')} / {pct('even_naive_exact_far')}", "05"),
+        ("Next even number, exact match, fixed model: held out in 2..200 / from 10,000",
+         f"{pct('even_fixed_exact_in_range')} / {pct('even_fixed_exact_far')}", "05"),
+        ("Encoder-decoder, exact match on held-out questions: model 1 reversed / as written / "
+         "model 2 greedy", f"{pct('seq2seq_exact_model1_reversed')} / {pct('seq2seq_exact_model1_written')}"
+         f" / {pct('seq2seq_exact_model2_greedy')}", "06"),
+        ("Encoder-decoder (model 1, reversed): exact match on held-out addition / per character, all",
+         f"{pct('seq2seq_exact_addition')} / {pct('seq2seq_char_model1_reversed')}", "06"),
+    ]
+    lines = ["| result | measured | notebook |", "|---|---|---|"]
+    lines += [f"| {what} | {value} | {nb} |" for what, value, nb in rows]
+    lines += ["", "| notebook | run time | kernel peak memory |", "|---|---|---|"]
+    for stem, run in runs.items():
+        lines.append(f"| {stem} | {run['seconds']:.0f} s | {run['peak_rss_mb']} MB |")
+    return "\n".join(lines)
+
+
+def generated(readme: str, runs: dict) -> str:
+    for name, body in (("course-map", course_map(runs)), ("results", results(runs))):
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(\n<!-- {name}:end -->)", re.S)
+        if not pattern.search(readme):
+            raise SystemExit(f"README.md has no <!-- {name}:start --> ... <!-- {name}:end --> section")
+        readme = pattern.sub(lambda mt, body=body: mt.group(1) + body + mt.group(2), readme)
+    return readme
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=["figures", "readme", "check"])
+    args = parser.parse_args(argv)
+    if args.command == "figures":
+        figures()
+        return 0
+    runs = json.loads(METRICS.read_text())
+    current = README.read_text()
+    wanted = generated(current, runs)
+    if args.command == "check":
+        if current != wanted:
+            print("README.md is out of date with benchmarks/metrics.json: run make figures")
+            return 1
+        return 0
+    README.write_text(wanted)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
