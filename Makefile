@@ -40,7 +40,7 @@ $(STAMP): requirements.txt binder/requirements.txt pyproject.toml
 lab: $(STAMP)
 	@echo "Starting JupyterLab on the course; open the URL below (Ctrl-C stops it)."
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) --ServerApp.answer_yes=True \
-		$(LAB_ARGS) notebooks/00_start_here.ipynb
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)

@@ -63,7 +63,9 @@ def figures() -> None:
             continue
         image = Image.open(io.BytesIO(png))
         height = round(image.height * THUMB_WIDTH / image.width)
-        image.resize((THUMB_WIDTH, height), Image.LANCZOS).save(FIGURES / f"{path.stem}.png", optimize=True)
+        image.resize((THUMB_WIDTH, height), Image.LANCZOS).save(
+            FIGURES / f"{path.stem}.png", optimize=True
+        )
         print(f"docs/figures/{path.stem}.png")
 
 
@@ -93,27 +95,67 @@ def results(runs: dict) -> str:
         return f"{m[name]:.{digits}f}" if name in m else "–"
 
     rows = [
-        ("RNN vs Keras `SimpleRNN`, max abs difference (float32 / float64)",
-         f"{sci('rnn_parity_float32')} / {sci('rnn_parity_float64')}", "01"),
-        ("RNN BPTT vs finite differences, max relative error", sci("rnn_gradcheck_max_rel_error"), "02"),
-        ("Adding problem (T = 100), test MSE: predict-the-mean / SimpleRNN / LSTM",
-         f"{num('adding_mse_baseline', 3)} / {num('adding_mse_rnn', 3)} / {num('adding_mse_lstm', 4)}", "02"),
-        ("LSTM vs `keras.layers.LSTM`, max abs difference (float32 / float64)",
-         f"{sci('lstm_parity_float32')} / {sci('lstm_parity_float64')}", "03"),
-        ("LSTM BPTT vs finite differences, max relative error", sci("lstm_gradcheck_max_rel_error"), "03"),
-        ("Memory task (40 steps), test accuracy: LSTM / SimpleRNN",
-         f"{pct('memory_accuracy_lstm')} / {pct('memory_accuracy_rnn')}", "03"),
-        ("CO₂, 26 weeks ahead, test MAE in ppm: LSTM / seasonal naive / last value",
-         f"{num('co2_mae_lstm', 2)} / {num('co2_mae_seasonal_naive', 2)} / {num('co2_mae_last_value', 2)}", "04"),
-        ("Next even number, exact match, tutorial's model: held out in 2..200 / from 10,000",
-         f"{pct('even_naive_exact_in_range')} / {pct('even_naive_exact_far')}", "05"),
-        ("Next even number, exact match, fixed model: held out in 2..200 / from 10,000",
-         f"{pct('even_fixed_exact_in_range')} / {pct('even_fixed_exact_far')}", "05"),
-        ("Encoder-decoder, exact match on held-out questions: model 1 reversed / as written / "
-         "model 2 greedy", f"{pct('seq2seq_exact_model1_reversed')} / {pct('seq2seq_exact_model1_written')}"
-         f" / {pct('seq2seq_exact_model2_greedy')}", "06"),
-        ("Encoder-decoder (model 1, reversed): exact match on held-out addition / per character, all",
-         f"{pct('seq2seq_exact_addition')} / {pct('seq2seq_char_model1_reversed')}", "06"),
+        (
+            "RNN vs Keras `SimpleRNN`, max abs difference (float32 / float64)",
+            f"{sci('rnn_parity_float32')} / {sci('rnn_parity_float64')}",
+            "01",
+        ),
+        (
+            "RNN BPTT vs finite differences, max relative error",
+            sci("rnn_gradcheck_max_rel_error"),
+            "02",
+        ),
+        (
+            "Adding problem (T = 100), test MSE: predict-the-mean / SimpleRNN / LSTM",
+            " / ".join(
+                [num("adding_mse_baseline", 3), num("adding_mse_rnn", 3), num("adding_mse_lstm", 4)]
+            ),
+            "02",
+        ),
+        (
+            "LSTM vs `keras.layers.LSTM`, max abs difference (float32 / float64)",
+            f"{sci('lstm_parity_float32')} / {sci('lstm_parity_float64')}",
+            "03",
+        ),
+        (
+            "LSTM BPTT vs finite differences, max relative error",
+            sci("lstm_gradcheck_max_rel_error"),
+            "03",
+        ),
+        (
+            "Memory task (40 steps), test accuracy: LSTM / SimpleRNN",
+            f"{pct('memory_accuracy_lstm')} / {pct('memory_accuracy_rnn')}",
+            "03",
+        ),
+        (
+            "CO₂, 26 weeks ahead, test MAE in ppm: LSTM / seasonal naive / last value",
+            " / ".join(
+                num(k, 2) for k in ("co2_mae_lstm", "co2_mae_seasonal_naive", "co2_mae_last_value")
+            ),
+            "04",
+        ),
+        (
+            "Next even number, exact match, tutorial's model: held out in 2..200 / from 10,000",
+            f"{pct('even_naive_exact_in_range')} / {pct('even_naive_exact_far')}",
+            "05",
+        ),
+        (
+            "Next even number, exact match, fixed model: held out in 2..200 / from 10,000",
+            f"{pct('even_fixed_exact_in_range')} / {pct('even_fixed_exact_far')}",
+            "05",
+        ),
+        (
+            "Encoder-decoder, exact match on held-out questions: model 1 reversed / as written / "
+            "model 2 greedy",
+            f"{pct('seq2seq_exact_model1_reversed')} / {pct('seq2seq_exact_model1_written')}"
+            f" / {pct('seq2seq_exact_model2_greedy')}",
+            "06",
+        ),
+        (
+            "Encoder-decoder (model 1, reversed): exact match, held-out addition / per character",
+            f"{pct('seq2seq_exact_addition')} / {pct('seq2seq_char_model1_reversed')}",
+            "06",
+        ),
     ]
     lines = ["| result | measured | notebook |", "|---|---|---|"]
     lines += [f"| {what} | {value} | {nb} |" for what, value, nb in rows]
@@ -125,10 +167,10 @@ def results(runs: dict) -> str:
 
 def generated(readme: str, runs: dict) -> str:
     for name, body in (("course-map", course_map(runs)), ("results", results(runs))):
-        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(\n<!-- {name}:end -->)", re.S)
+        pattern = re.compile(rf"(<!-- {name}:start -->\n)(?:.*?\n)?(<!-- {name}:end -->)", re.S)
         if not pattern.search(readme):
-            raise SystemExit(f"README.md has no <!-- {name}:start --> ... <!-- {name}:end --> section")
-        readme = pattern.sub(lambda mt, body=body: mt.group(1) + body + mt.group(2), readme)
+            raise SystemExit(f"README.md lacks the <!-- {name}:start/end --> markers")
+        readme = pattern.sub(lambda mt, body=body: mt.group(1) + body + "\n" + mt.group(2), readme)
     return readme
 
 

@@ -73,24 +73,31 @@ def strip(path: Path) -> None:
 def run(path: Path, write: bool, timeout: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / path.name
+        metrics_file = Path(tmp) / "metrics.json"
+        os.environ[METRICS_ENV] = str(metrics_file)  # the kernel inherits it
         start = time.perf_counter()
-        with PeakRSS() as rss:
-            papermill.execute_notebook(
-                str(path),
-                str(out),
-                kernel_name="python3",
-                cwd=str(path.parent),
-                progress_bar=False,
-                execution_timeout=timeout,
-            )
+        try:
+            with PeakRSS() as rss:
+                papermill.execute_notebook(
+                    str(path),
+                    str(out),
+                    kernel_name="python3",
+                    cwd=str(path.parent),
+                    progress_bar=False,
+                    execution_timeout=timeout,
+                )
+        finally:
+            del os.environ[METRICS_ENV]
         seconds = time.perf_counter() - start
         if write:
             strip(out)
             path.write_text(out.read_text())
+        recorded = json.loads(metrics_file.read_text()) if metrics_file.exists() else {}
     return {
         "notebook": path.stem,
         "seconds": round(seconds, 1),
         "peak_rss_mb": round(rss.peak / 2**20),
+        "metrics": recorded,
     }
 
 

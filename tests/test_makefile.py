@@ -1,0 +1,32 @@
+"""`make` fails with a one-line reason when Python is missing or too old."""
+
+import subprocess
+
+from paths import ROOT
+
+
+def make_setup(tmp_path, python):
+    # A fresh VENV path, so the installed stamp of the real .venv does not skip the checks.
+    return subprocess.run(
+        ["make", "--no-print-directory", "setup", f"PYTHON={python}", f"VENV={tmp_path / 'venv'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_missing_python_is_named(tmp_path):
+    run = make_setup(tmp_path, tmp_path / "no-such-python")
+    assert run.returncode != 0
+    assert "not found: install Python 3.11-3.13" in run.stdout
+    assert not (tmp_path / "venv").exists()
+
+
+def test_too_old_python_is_named(tmp_path):
+    fake = tmp_path / "python3.9"
+    fake.write_text('#!/bin/sh\ncase "$2" in *python_version*) echo 3.9.18;; *) exit 1;; esac\n')
+    fake.chmod(0o755)
+    run = make_setup(tmp_path, fake)
+    assert run.returncode != 0
+    assert "is Python 3.9.18; TensorFlow 2.21 needs Python 3.11-3.13" in run.stdout
+    assert not (tmp_path / "venv").exists()
