@@ -157,7 +157,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             f"() => {{ const s = ({STATE_JS})(); return s && s.status === 'idle'; }}",
             timeout=120_000,
         )
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        # Fire and forget: the command's promise is not awaited (page.evaluate has no timeout);
+        # the bounded wait below decides.
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
         page.wait_for_function(
             f"() => {{ const s = ({STATE_JS})(); return s && s.status === 'idle' && "
             "s.counts.every(c => c !== null); }",
@@ -168,7 +170,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
     finally:
-        page.close()
+        try:  # free the kernel's memory before the next notebook
+            page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+        finally:
+            page.close()
     assert state["errors"] == [], state["errors"]
     assert state["stderr"] == [], state["stderr"]
     assert len(state["counts"]) == len(
