@@ -273,14 +273,9 @@ def forget_gate(x_t, h_prev, U_f, W_f, b_f):
 
 
 def _forget_gate_inputs(rng):
-    batch, d, u = 3, 4, 5
-    return {
-        "x_t": rng.normal(size=(batch, d)),
-        "h_prev": rng.normal(size=(batch, u)),
-        "U_f": rng.normal(size=(u, d)),
-        "W_f": rng.normal(size=(u, u)),
-        "b_f": rng.normal(size=u),
-    }
+    """The RNN cell's inputs under the LSTM's names: the same shapes, one gate."""
+    names = {"x_t": "x_t", "a_prev": "h_prev", "Wax": "U_f", "Waa": "W_f", "ba": "b_f"}
+    return {names[k]: v for k, v in _rnn_cell_inputs(rng).items()}
 
 
 check_forget_gate = Exercise(
