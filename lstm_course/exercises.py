@@ -168,24 +168,21 @@ def _rnn_cell_backward_inputs(rng):
     }
 
 
-def _without_tanh_derivative(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t
-    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+def _cell_backward_variant(derivative="a_t", da_prev_matrix="Waa"):
+    """A (possibly broken) rnn_cell_backward, for the checker's known bugs."""
 
+    def step(da_t, a_t, a_prev, x_t, Wax, Waa):
+        dtanh = {
+            "a_t": 1 - a_t**2,
+            "none": 1.0,
+            "a_prev": 1 - a_prev**2,
+            "tanh(a_t)": 1 - np.tanh(a_t) ** 2,
+        }[derivative]
+        dz = da_t * dtanh
+        W = Waa if da_prev_matrix == "Waa" else Waa.T
+        return dz @ Wax, dz @ W, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
 
-def _derivative_at_a_prev(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_prev**2)
-    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
-
-
-def _derivative_as_tanh_of_a(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - np.tanh(a_t) ** 2)
-    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
-
-
-def _da_prev_transposed(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_t**2)
-    return dz @ Wax, dz @ Waa.T, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+    return step
 
 
 check_rnn_cell_backward = Exercise(
@@ -194,19 +191,19 @@ check_rnn_cell_backward = Exercise(
     make_inputs=_rnn_cell_backward_inputs,
     known_bugs=[
         KnownBug(
-            _without_tanh_derivative,
+            _cell_backward_variant(derivative="none"),
             "the gradient must pass through the tanh: multiply da_t by (1 - a_t**2) first",
         ),
         KnownBug(
-            _derivative_at_a_prev,
+            _cell_backward_variant(derivative="a_prev"),
             "the tanh derivative is taken at this step's output: (1 - a_t**2), not a_prev",
         ),
         KnownBug(
-            _derivative_as_tanh_of_a,
+            _cell_backward_variant(derivative="tanh(a_t)"),
             "a_t already is tanh(z), so tanh'(z) = 1 - a_t**2 (no second tanh)",
         ),
         KnownBug(
-            _da_prev_transposed,
+            _cell_backward_variant(da_prev_matrix="Waa.T"),
             "da_prev = dz @ Waa: the forward pass used a_prev @ Waa.T, so backward uses Waa",
         ),
     ],
@@ -620,14 +617,22 @@ check_one_hot_encode = Exercise(
 )
 
 
-def greedy_loop(step, state, start, steps):
-    """Reference: greedy decoding with a step function ``step(tokens, state) -> (probs, state)``."""
-    token, out = start, []
-    for _ in range(steps):
-        probs, state = step(token, state)
-        token = probs.argmax(-1)
-        out.append(token)
-    return np.stack(out, axis=1)
+def _greedy_variant(feed_back=True, carry_state=True, emit="prediction"):
+    """A greedy decoding loop, correct by default; the other settings are known bugs."""
+
+    def loop(step, state, start, steps):
+        token, out = start, []
+        for _ in range(steps):
+            probs, new_state = step(token if feed_back else start, state)
+            state = new_state if carry_state else state
+            out.append(token if emit == "input" else probs.argmax(-1))
+            token = probs.argmax(-1)
+        return np.stack(out, axis=1)
+
+    return loop
+
+
+greedy_loop = _greedy_variant()  # the reference: step(tokens, state) -> (probs, state)
 
 
 def _greedy_inputs(rng):
@@ -650,44 +655,20 @@ def _greedy_inputs(rng):
     }
 
 
-def _greedy_always_start(step, state, start, steps):
-    out = []
-    for _ in range(steps):
-        probs, state = step(start, state)
-        out.append(probs.argmax(-1))
-    return np.stack(out, axis=1)
-
-
-def _greedy_no_state(step, state, start, steps):
-    token, out = start, []
-    for _ in range(steps):
-        probs, _ = step(token, state)
-        token = probs.argmax(-1)
-        out.append(token)
-    return np.stack(out, axis=1)
-
-
-def _greedy_inputs_out(step, state, start, steps):
-    token, out = start, []
-    for _ in range(steps):
-        out.append(token)
-        probs, state = step(token, state)
-        token = probs.argmax(-1)
-    return np.stack(out, axis=1)
-
-
 check_greedy_loop = Exercise(
     name="greedy_loop",
     reference=greedy_loop,
     make_inputs=_greedy_inputs,
     known_bugs=[
         KnownBug(
-            _greedy_always_start,
+            _greedy_variant(feed_back=False),
             "feed back the token you just predicted, not the start symbol, at every step",
         ),
-        KnownBug(_greedy_no_state, "carry the decoder state from one step to the next"),
         KnownBug(
-            _greedy_inputs_out,
+            _greedy_variant(carry_state=False), "carry the decoder state from one step to the next"
+        ),
+        KnownBug(
+            _greedy_variant(emit="input"),
             "return the predicted tokens, not the tokens you fed in "
             "(your first output is the start symbol)",
         ),

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from escapism import unescape
-from paths import ROOT
+from helpers import ROOT
 
 BINDER = ROOT / "binder"
 

@@ -13,7 +13,7 @@ import venv
 
 import nbformat
 import pytest
-from paths import ROOT
+from helpers import ROOT
 
 BASE_IMAGE_PROVIDES = ["ipykernel==7.4.0"]  # the Binder image ships JupyterLab and ipykernel
 RUN = ["00_start_here", "01_rnn_recurrence"]

@@ -7,10 +7,10 @@ kernel is idle, then assert no error or stderr output, the expected number of re
 figures, and save a screenshot under ``artifacts/browser/`` (git-ignored).
 """
 
+import contextlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from paths import NOTEBOOKS, ROOT
+from helpers import NOTEBOOKS, ROOT, free_port
 
 SCREENSHOTS = ROOT / "artifacts" / "browser"
 TOKEN = "lstm-course-browser-test"
@@ -41,12 +41,6 @@ def chromium() -> str:
     if path is None:
         pytest.fail("Debian's chromium is missing: apt-get install chromium (needs root)")
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -170,10 +164,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
     finally:
-        try:  # free the kernel's memory before the next notebook
+        # Free the kernel's memory before the next notebook; never mask the test's own error.
+        with contextlib.suppress(Exception):
             page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
-        finally:
-            page.close()
+        page.close()
     assert state["errors"] == [], state["errors"]
     assert state["stderr"] == [], state["stderr"]
     assert len(state["counts"]) == len(

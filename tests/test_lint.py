@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from paths import ROOT
+from helpers import ROOT
 
 
 def ruff():

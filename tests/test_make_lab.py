@@ -9,20 +9,13 @@ import os
 import pty
 import re
 import signal
-import socket
 import subprocess
 import threading
 import time
 import urllib.request
 
 import pytest
-from paths import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from helpers import ROOT, free_port
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 import subprocess
 
-from paths import ROOT
+from helpers import ROOT
 
 
 def make_setup(tmp_path, python):

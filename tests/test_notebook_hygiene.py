@@ -5,7 +5,7 @@ import re
 
 import nbformat
 import pytest
-from paths import NOTEBOOKS, ROOT
+from helpers import NOTEBOOKS, ROOT
 
 MACHINE_PATH = re.compile(r"site-packages|/root/|/home/\w+|/tmp/|/work/|[A-Z]:\\\\")
 MAX_BYTES = 1_500_000

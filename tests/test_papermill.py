@@ -3,8 +3,8 @@
 import nbformat
 import papermill
 import pytest
+from helpers import NOTEBOOKS, ROOT
 from notebook_params import SECOND_PARAMETERS
-from paths import NOTEBOOKS, ROOT
 
 ARTIFACTS = ROOT / "artifacts" / "papermill"
 

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from paths import NOTEBOOKS, ROOT
+from helpers import NOTEBOOKS, ROOT
 
 
 def test_readme_tables_match_the_metrics_file():
