@@ -1,10 +1,17 @@
 """Every notebook, opened and run in JupyterLab in headless Chromium, as a learner would.
 
-JupyterLab serves a temporary copy of the notebooks (autosave must not touch the repo).
-Playwright drives Debian's ``chromium`` (never a downloaded browser). For each notebook:
-run all cells through the UI, wait until every code cell has an execution count and the
-kernel is idle, then assert no error or stderr output, the expected number of rendered
-figures, and save a screenshot under ``artifacts/browser/`` (git-ignored).
+JupyterLab serves a temporary copy of the notebooks (autosave must not touch the repo), each
+parameterised by papermill with its second parameter set (another seed, sometimes smaller
+sizes: tests/notebook_params.py) and stripped of outputs. So this one execution is both the
+real-UI run and the second-parameter run; nbval executes the defaults.
+
+Playwright drives Debian's ``chromium`` (never a downloaded browser). For each notebook: run
+all cells through the UI, wait until every code cell has an execution count and the kernel is
+idle, then assert no error or stderr output, no ✗ check, and every figure rendered. Figures
+are counted twice, neither way depending on scrolling: in the notebook model (outputs with an
+image), and in the page, with JupyterLab's windowing off (``windowingMode: none``) so every
+cell is attached to the DOM, not only those in view. A screenshot of every run, passed or
+failed, is saved under ``artifacts/browser/`` (git-ignored).
 """
 
 import contextlib
@@ -20,6 +27,8 @@ from pathlib import Path
 import nbformat
 import pytest
 from helpers import NOTEBOOKS, ROOT, free_port
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from test_papermill import parameterise
 
 SCREENSHOTS = ROOT / "artifacts" / "browser"
 TOKEN = "lstm-course-browser-test"
@@ -47,15 +56,22 @@ def chromium() -> str:
 def lab(tmp_path_factory):
     """A JupyterLab server on a temporary copy of the course; yields its base URL."""
     base = tmp_path_factory.mktemp("lab")
-    shutil.copytree(ROOT / "notebooks", base / "course" / "notebooks")
+    (base / "course" / "notebooks").mkdir(parents=True)
+    for path in NOTEBOOKS:
+        parameterise(path, base / "course" / "notebooks" / path.name)
     dirs = {name: base / name for name in ("config", "runtime", "settings", "workspaces")}
     for d in dirs.values():
         d.mkdir()
-    news = dirs["settings"] / "@jupyterlab" / "apputils-extension"
-    news.mkdir(parents=True)
-    (news / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False})
-    )
+    settings = {
+        # No news toast over the notebook.
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        # Attach every cell to the DOM, so what rendered can be counted without scrolling.
+        "notebook-extension/tracker": {"windowingMode": "none"},
+    }
+    for name, values in settings.items():
+        file = dirs["settings"] / "@jupyterlab" / f"{name}.jupyterlab-settings"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(values))
     env = {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(dirs["config"]),
@@ -122,13 +138,16 @@ STATE_JS = """() => {
   const kernel = panel.sessionContext.session.kernel;
   const cells = panel.content.widgets.filter(c => c.model.type === 'code');
   const outputs = cells.map(c => c.model.outputs.toJSON()).flat();
-  const stderr = outputs.filter(o => o.output_type === 'stream' && o.name === 'stderr');
+  const stdout = outputs.filter(o => o.output_type === 'stream' && o.name === 'stdout');
+  const text = o => Array.isArray(o.text) ? o.text.join('') : o.text;
   return {
     status: kernel ? kernel.status : 'none',
     counts: cells.map(c => c.model.executionCount),
     errors: outputs.filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
-    stderr: stderr.map(o => o.text),
-    images: document.querySelectorAll('.jp-RenderedImage img').length,
+    stderr: outputs.filter(o => o.output_type === 'stream' && o.name === 'stderr').map(text),
+    failed: stdout.map(text).join('').split('\\n').filter(line => line.startsWith('✗')),
+    model_images: outputs.filter(o => o.data && o.data['image/png']).length,
+    rendered_images: panel.node.querySelectorAll('.jp-RenderedImage img').length,
   };
 }"""
 
@@ -138,39 +157,53 @@ def expected_images(path: Path) -> int:
     return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
+def wait(page, condition: str, timeout_ms: int, polling=1000):
+    """Wait until ``condition`` holds for the state above; True, or False on a timeout."""
+    try:
+        page.wait_for_function(
+            f"() => {{ const s = ({STATE_JS})(); return s !== null && ({condition}); }}",
+            timeout=timeout_ms,
+            polling=polling,
+        )
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_in_jupyterlab(lab, browser, path):
+    name, figures = path.name, expected_images(path)
+    code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, 4).cells) + 1  # + injected
+    shot = SCREENSHOTS / f"{path.stem}.png"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    state, finished, drawn = None, False, False
     try:
-        page.goto(f"{lab}/lab/tree/notebooks/{path.name}?token={TOKEN}")
+        page.goto(f"{lab}/lab/tree/notebooks/{name}?token={TOKEN}")
         page.wait_for_function(
             "() => window.jupyterapp && window.jupyterapp.shell.currentWidget", timeout=60_000
         )
-        page.wait_for_function(
-            f"() => {{ const s = ({STATE_JS})(); return s && s.status === 'idle'; }}",
-            timeout=120_000,
-        )
+        assert wait(page, "s.status === 'idle'", 120_000), f"{name}: the kernel never became idle"
         # Fire and forget: the command's promise is not awaited (page.evaluate has no timeout);
-        # the bounded wait below decides.
+        # the bounded waits below decide.
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        page.wait_for_function(
-            f"() => {{ const s = ({STATE_JS})(); return s && s.status === 'idle' && "
-            "s.counts.every(c => c !== null); }",
-            timeout=400_000,
-            polling=1000,
-        )
+        finished = wait(page, "s.status === 'idle' && s.counts.every(c => c !== null)", 400_000)
+        # Images appear in the page a moment after their output reaches the model.
+        drawn = wait(page, "s.rendered_images >= s.model_images", 30_000, polling=250)
         state = page.evaluate(STATE_JS)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
     finally:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(shot), full_page=True)
         # Free the kernel's memory before the next notebook; never mask the test's own error.
         with contextlib.suppress(Exception):
             page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
         page.close()
-    assert state["errors"] == [], state["errors"]
-    assert state["stderr"] == [], state["stderr"]
-    assert len(state["counts"]) == len(
-        [c for c in nbformat.read(path, 4).cells if c.cell_type == "code"]
-    )
-    assert state["images"] >= expected_images(path), f"{state['images']} figures rendered"
+    where = f"{name} (second parameter set; screenshot: {shot.relative_to(ROOT)})"
+    assert finished, f"{where}: not every cell ran within the time limit: {state}"
+    assert state["errors"] == [], f"{where}: errors {state['errors']}"
+    assert state["stderr"] == [], f"{where}: stderr {state['stderr']}"
+    assert state["failed"] == [], f"{where}: failed checks {state['failed']}"
+    assert len(state["counts"]) == code_cells, f"{where}: {len(state['counts'])} code cells"
+    assert state["model_images"] == figures, f"{where}: {state['model_images']} figures made"
+    assert drawn, f"{where}: {state['rendered_images']} of {state['model_images']} figures drawn"
