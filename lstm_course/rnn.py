@@ -1,5 +1,8 @@
 """A plain (Elman) RNN in NumPy: forward pass, backpropagation through time, and a softmax head.
 
+Defined in notebook 01 (the forward pass, :func:`from_keras_simple_rnn`) and notebook 02
+(backpropagation through time, :func:`hidden_jacobian_norms`).
+
 Notation follows the course (and Andrew Ng's): for one example, as column vectors,
 
     a<t> = tanh(Waa a<t-1> + Wax x<t> + ba)          Waa (n_a, n_a), Wax (n_a, n_x), ba (n_a,)
@@ -8,24 +11,51 @@ Notation follows the course (and Andrew Ng's): for one example, as column vector
 Arrays are batch-first, ``(batch, time, features)`` as in Keras, so in code the products
 are ``x_t @ Wax.T`` and ``a_prev @ Waa.T``. Keras's ``SimpleRNN`` stores the transposes:
 ``kernel = Wax.T`` and ``recurrent_kernel = Waa.T`` (see :func:`from_keras_simple_rnn`).
+
+Conventions (see :mod:`lstm_course.validation`): every argument outside its contract raises
+``ValueError``/``TypeError`` naming it; the computation runs in ``np.result_type`` of the
+float inputs (float32 only if all are float32); NaN and inf inside arrays propagate, as in
+Keras. Returned arrays are new arrays, never views into the cache, so changing them cannot
+change a later backward pass.
 """
 
-from lstm_course.validation import as_float_array, check_shape
+from lstm_course.functions import as_labels, sequence_cross_entropy, softmax
+from lstm_course.validation import (
+    array_of_shape,
+    as_float_array,
+    check_cache,
+    check_keras_recurrent_layer,
+    common_float_dtype,
+    describe,
+)
 
 import numpy as np
 
+__all__ = [
+    "from_keras_simple_rnn",
+    "hidden_jacobian_norms",
+    "rnn_backward",
+    "rnn_cell_backward",
+    "rnn_cell_forward",
+    "rnn_classifier_loss",
+    "rnn_forward",
+    "sequence_cross_entropy",
+    "softmax",
+]
+
 
 def _params(Wax, Waa, ba):
-    Wax, Waa, ba = (as_float_array(v, n) for v, n in ((Wax, "Wax"), (Waa, "Waa"), (ba, "ba")))
-    check_shape(Wax, (None, None), "Wax", "(n_a, n_x)")
+    Wax = array_of_shape(Wax, (None, None), "Wax", "(n_a, n_x)")
     n_a = Wax.shape[0]
-    check_shape(Waa, (n_a, n_a), "Waa", "(n_a, n_a)")
-    check_shape(ba, (n_a,), "ba", "(n_a,)")
+    Waa = array_of_shape(Waa, (n_a, n_a), "Waa", "(n_a, n_a)")
+    ba = array_of_shape(ba, (n_a,), "ba", "(n_a,)")
     return Wax, Waa, ba
 
 
 def rnn_cell_forward(x_t, a_prev, Wax, Waa, ba):
     """One RNN step for a batch: ``tanh(a_prev @ Waa.T + x_t @ Wax.T + ba)``.
+
+    Defined in notebook 01.
 
     Args:
         x_t: input at this step, ``(batch, n_x)``.
@@ -37,23 +67,24 @@ def rnn_cell_forward(x_t, a_prev, Wax, Waa, ba):
     """
     Wax, Waa, ba = _params(Wax, Waa, ba)
     n_a, n_x = Wax.shape
-    x_t, a_prev = as_float_array(x_t, "x_t"), as_float_array(a_prev, "a_prev")
-    check_shape(x_t, (None, n_x), "x_t", "(batch, n_x)")
-    check_shape(a_prev, (x_t.shape[0], n_a), "a_prev", "(batch, n_a)")
+    x_t = array_of_shape(x_t, (None, n_x), "x_t", "(batch, n_x)")
+    a_prev = array_of_shape(a_prev, (x_t.shape[0], n_a), "a_prev", "(batch, n_a)")
     return np.tanh(a_prev @ Waa.T + x_t @ Wax.T + ba)
 
 
 def rnn_forward(x, Wax, Waa, ba, a0=None):
     """Run the RNN over whole sequences, vectorised over the batch.
 
+    Defined in notebook 01.
+
     Args:
-        x: inputs, ``(batch, time, n_x)``.
+        x: inputs, ``(batch, time, n_x)``; ``time`` may be 0.
         Wax, Waa, ba: parameters, see the module docstring.
         a0: initial hidden state ``(batch, n_a)``; zeros if ``None`` (as in Keras).
 
     Returns:
         ``(a, cache)``: the hidden states ``(batch, time, n_a)`` and what
-        :func:`rnn_backward` needs.
+        :func:`rnn_backward` needs. ``a`` is a copy: changing it does not change the cache.
 
     Raises:
         ValueError: if a shape does not fit, naming the expected and the received shape.
@@ -61,41 +92,60 @@ def rnn_forward(x, Wax, Waa, ba, a0=None):
     """
     Wax, Waa, ba = _params(Wax, Waa, ba)
     n_a, n_x = Wax.shape
-    x = as_float_array(x, "x")
-    check_shape(x, (None, None, n_x), "x", "(batch, time, n_x)")
+    x = array_of_shape(x, (None, None, n_x), "x", "(batch, time, n_x)")
     batch, steps, _ = x.shape
     if a0 is None:
-        a0 = np.zeros((batch, n_a), dtype=x.dtype)
-    a0 = as_float_array(a0, "a0")
-    check_shape(a0, (batch, n_a), "a0", "(batch, n_a)")
+        a0 = np.zeros((batch, n_a), dtype=common_float_dtype(x, Wax, Waa, ba))
+    a0 = array_of_shape(a0, (batch, n_a), "a0", "(batch, n_a)")
+    dtype = common_float_dtype(x, Wax, Waa, ba, a0)
+    x, Wax, Waa, ba, a0 = (v.astype(dtype, copy=False) for v in (x, Wax, Waa, ba, a0))
     xw = x @ Wax.T + ba  # the input term for every step in one matmul
-    a = np.empty((batch, steps, n_a), dtype=np.result_type(x, Wax))
+    a = np.empty((batch, steps, n_a), dtype=dtype)
     a_prev = a0
     for t in range(steps):
         a_prev = np.tanh(xw[:, t] + a_prev @ Waa.T)
         a[:, t] = a_prev
-    return a, {"x": x, "a0": a0, "a": a, "Wax": Wax, "Waa": Waa}
+    cache = {"x": x.copy(), "a0": a0.copy(), "a": a, "Wax": Wax.copy(), "Waa": Waa.copy()}
+    return a.copy(), cache
 
 
 def rnn_cell_backward(da_t, a_t, a_prev, x_t, Wax, Waa):
     """Backward pass of one RNN step (see :func:`rnn_cell_forward`).
 
+    Defined in notebook 02. With ``z = a_prev @ Waa.T + x_t @ Wax.T + ba`` and
+    ``a_t = tanh(z)``::
+
+        dz      = da_t * (1 - a_t**2)         tanh'(z) = 1 - tanh(z)^2
+        dx_t    = dz @ Wax                    da_prev = dz @ Waa
+        dWax    = dz.T @ x_t                  dWaa    = dz.T @ a_prev
+        dba     = dz summed over the batch
+
     Args:
         da_t: gradient of the loss with respect to ``a_t``, ``(batch, n_a)``: what arrives
             from the output at this step plus what flows back from step t+1.
         a_t: this step's hidden state (the tanh output), ``(batch, n_a)``.
-        a_prev, x_t: this step's inputs; Wax, Waa: the weights.
+        a_prev: ``(batch, n_a)``; x_t: ``(batch, n_x)``; Wax ``(n_a, n_x)``, Waa ``(n_a, n_a)``.
 
     Returns:
         ``(dx_t, da_prev, dWax, dWaa, dba)``; the weight gradients are this step's
         contribution (BPTT sums them over the steps).
     """
+    Wax = array_of_shape(Wax, (None, None), "Wax", "(n_a, n_x)")
+    n_a, n_x = Wax.shape
+    Waa = array_of_shape(Waa, (n_a, n_a), "Waa", "(n_a, n_a), n_a from Wax")
+    da_t = array_of_shape(da_t, (None, n_a), "da_t", "(batch, n_a)")
+    batch = da_t.shape[0]
+    a_t = array_of_shape(a_t, (batch, n_a), "a_t", "(batch, n_a)")
+    a_prev = array_of_shape(a_prev, (batch, n_a), "a_prev", "(batch, n_a)")
+    x_t = array_of_shape(x_t, (batch, n_x), "x_t", "(batch, n_x)")
     dz = da_t * (1.0 - a_t**2)  # tanh'(z) = 1 - tanh(z)^2 = 1 - a_t^2
     return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
 
 
 def rnn_backward(da, cache):
     """Backpropagation through time for :func:`rnn_forward`.
+
+    Defined in notebook 02.
 
     Args:
         da: the gradient of the loss with respect to every hidden state, as it arrives from
@@ -106,10 +156,13 @@ def rnn_backward(da, cache):
         dict of gradients ``dx`` (batch, time, n_x), ``da0`` (batch, n_a), ``dWax``,
         ``dWaa`` and ``dba`` (shaped like the parameters), and ``da`` (batch, time, n_a):
         the total gradient reaching each hidden state, which shows how far back it travels.
+        They are computed in ``np.result_type`` of ``da`` and the forward pass's dtype.
     """
+    check_cache(cache, ("x", "a0", "a", "Wax", "Waa"), producer="rnn_forward")
     x, a0, a, Wax, Waa = (cache[k] for k in ("x", "a0", "a", "Wax", "Waa"))
-    da = as_float_array(da, "da")
-    check_shape(da, a.shape, "da", "(batch, time, n_a), like the hidden states")
+    da = array_of_shape(da, a.shape, "da", "(batch, time, n_a), like the hidden states")
+    dtype = common_float_dtype(da, a)
+    x, a0, a, Wax, Waa, da = (v.astype(dtype, copy=False) for v in (x, a0, a, Wax, Waa, da))
     steps = x.shape[1]
     dz = np.empty_like(a)
     da_total = np.empty_like(a)
@@ -129,54 +182,37 @@ def rnn_backward(da, cache):
     }
 
 
-def softmax(z, axis=-1):
-    """Numerically stable softmax along ``axis``."""
-    z = as_float_array(z, "z")
-    e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
-
-
-def sequence_cross_entropy(y_hat, y):
-    """Loss of whole sequences: the sum over time of the per-step cross-entropies.
-
-    ``L = sum_t -log y_hat<t>[y<t>]``, averaged over the batch.
-
-    Args:
-        y_hat: predicted probabilities, ``(batch, time, n_y)``.
-        y: integer class labels, ``(batch, time)``.
-    """
-    y_hat = as_float_array(y_hat, "y_hat")
-    check_shape(y_hat, (None, None, None), "y_hat", "(batch, time, n_y)")
-    y = np.asarray(y)
-    if not np.issubdtype(y.dtype, np.integer):
-        raise TypeError(f"y must hold integer class labels, got dtype {y.dtype}")
-    check_shape(y, y_hat.shape[:2], "y", "(batch, time) of class labels")
-    picked = np.take_along_axis(y_hat, y[..., None], axis=-1)[..., 0]
-    return float(-np.log(picked).sum(axis=1).mean())
-
-
 def rnn_classifier_loss(x, y, params, a0=None):
     """Loss and gradients of a many-to-many RNN classifier, for gradient checks and training.
 
-    The model is :func:`rnn_forward`, then ``softmax(a<t> @ Wya.T + by)`` at every step, and
-    the loss is :func:`sequence_cross_entropy`.
+    Defined in notebook 02. The model is :func:`rnn_forward`, then
+    ``softmax(a<t> @ Wya.T + by)`` at every step, and the loss is
+    :func:`sequence_cross_entropy`.
 
     Args:
-        x: ``(batch, time, n_x)``; y: ``(batch, time)`` integer labels.
+        x: ``(batch, time, n_x)``; y: ``(batch, time)`` integer labels in ``[0, n_y)``.
         params: dict with ``Wax``, ``Waa``, ``ba``, ``Wya`` and ``by``.
 
     Returns:
         ``(loss, grads)`` with ``grads`` holding ``dWax``, ``dWaa``, ``dba``, ``dWya``,
-        ``dby`` and ``dx``.
+        ``dby``, ``dx`` and ``da0``.
     """
-    Wya, by = as_float_array(params["Wya"], "Wya"), as_float_array(params["by"], "by")
+    if not isinstance(params, dict):
+        raise TypeError(
+            f"params must be a dict with Wax, Waa, ba, Wya and by, got {describe(params)}"
+        )
+    missing = [k for k in ("Wax", "Waa", "ba", "Wya", "by") if k not in params]
+    if missing:
+        raise ValueError(f"params lacks {', '.join(missing)}; got keys {sorted(params)}")
+    x = as_float_array(x, "x")
     a, cache = rnn_forward(x, params["Wax"], params["Waa"], params["ba"], a0)
-    check_shape(Wya, (None, a.shape[-1]), "Wya", "(n_y, n_a)")
-    check_shape(by, (Wya.shape[0],), "by", "(n_y,)")
+    Wya = array_of_shape(params["Wya"], (None, a.shape[-1]), "Wya", "(n_y, n_a)")
+    by = array_of_shape(params["by"], (Wya.shape[0],), "by", "(n_y,)")
+    y = as_labels(y, Wya.shape[0], a.shape[:2])
     y_hat = softmax(a @ Wya.T + by)
     loss = sequence_cross_entropy(y_hat, y)
     # d(-log softmax)/d(logits) = y_hat - onehot(y)
-    dlogits = y_hat - np.eye(Wya.shape[0], dtype=y_hat.dtype)[np.asarray(y)]
+    dlogits = y_hat - np.eye(Wya.shape[0], dtype=y_hat.dtype)[y]
     dlogits /= x.shape[0]  # the loss is a mean over the batch
     grads = rnn_backward(dlogits @ Wya, cache)
     grads["dWya"] = np.einsum("bti,btj->ij", dlogits, a)
@@ -185,7 +221,12 @@ def rnn_classifier_loss(x, y, params, a0=None):
 
 
 def from_keras_simple_rnn(layer):
-    """Return ``(Wax, Waa, ba)`` from a built ``keras.layers.SimpleRNN`` (transposing)."""
+    """Return ``(Wax, Waa, ba)`` from a built ``keras.layers.SimpleRNN`` (transposing).
+
+    Defined in notebook 01. Refuses a layer whose settings the NumPy RNN does not implement
+    (an activation other than tanh, no bias, ``go_backwards``) or another layer type.
+    """
+    check_keras_recurrent_layer(layer, "SimpleRNN", activation="tanh")
     kernel, recurrent_kernel, bias = (np.asarray(w) for w in layer.get_weights())
     return kernel.T, recurrent_kernel.T, bias
 
@@ -193,17 +234,19 @@ def from_keras_simple_rnn(layer):
 def hidden_jacobian_norms(a, Waa):
     """Spectral norms of d a<T>/d a<t> for t = T-1, T-2, ..., 0, for one sequence.
 
-    With column vectors, d a<t+1>/d a<t> = diag(1 - a<t+1>^2) Waa, so the Jacobian from a<t>
-    to the last state is the product of these factors. Entry ``k`` of the result is its
-    largest singular value at lag ``k + 1``.
+    Defined in notebook 02. With column vectors, d a<t+1>/d a<t> = diag(1 - a<t+1>^2) Waa,
+    so the Jacobian from a<t> to the last state is the product of these factors. Entry
+    ``k`` of the result is its largest singular value at lag ``k + 1``.
 
     Args:
-        a: hidden states of one sequence, ``(time, n_a)`` (a row of :func:`rnn_forward`'s output).
+        a: hidden states of one sequence, ``(time, n_a)`` with ``time >= 1`` (a row of
+            :func:`rnn_forward`'s output).
         Waa: ``(n_a, n_a)``.
     """
-    a, Waa = as_float_array(a, "a"), as_float_array(Waa, "Waa")
-    check_shape(a, (None, None), "a", "(time, n_a): one sequence")
-    check_shape(Waa, (a.shape[1], a.shape[1]), "Waa", "(n_a, n_a)")
+    a = array_of_shape(a, (None, None), "a", "(time, n_a): one sequence")
+    if a.shape[0] == 0:
+        raise ValueError(f"a must hold at least one step, got shape {a.shape}")
+    Waa = array_of_shape(Waa, (a.shape[1], a.shape[1]), "Waa", "(n_a, n_a)")
     jac = np.eye(a.shape[1])
     norms = []
     for t in range(a.shape[0] - 1, 0, -1):
