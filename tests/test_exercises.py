@@ -1,67 +1,135 @@
-"""Every exercise: the reference passes, a stub is 'not implemented', each bug gets its hint."""
+"""Every exercise: independent right answers pass, plausible wrong ones get the hint that names
+the mistake, a stub is 'not implemented', and the checker never raises.
 
-from lstm_course import clipping, data, lstm, rnn
+The answers live in ``exercise_answers.py``; ``python tests/exercise_answers.py`` prints the
+per-exercise table.
+"""
+
 from lstm_course import exercises as ex
-from lstm_course.checking import PASS, TODO, WRONG
+from lstm_course.checking import PASS, TODO
+from lstm_course.checking import WRONG as WRONG_STATUS
+
+import re
 
 import numpy as np
 import pytest
+from exercise_answers import RIGHT, WRONG, classify, table
 
-EXERCISES = {
-    "dense_tanh": (ex.check_dense_tanh, ex.dense_tanh),
-    "rnn_cell_forward": (ex.check_rnn_cell_forward, rnn.rnn_cell_forward),
-    "sequence_loss": (ex.check_sequence_loss, rnn.sequence_cross_entropy),
-    "rnn_cell_backward": (ex.check_rnn_cell_backward, rnn.rnn_cell_backward),
-    "clip_by_global_norm": (ex.check_clip_by_global_norm, clipping.clip_by_global_norm),
-    "forget_gate": (ex.check_forget_gate, ex.forget_gate),
-    "lstm_cell_step": (ex.check_lstm_cell_step, lambda **kw: lstm.lstm_cell_forward(**kw)[:2]),
-    "cell_state_backward": (ex.check_cell_state_backward, lstm.cell_state_backward),
-    "lstm_param_count": (ex.check_lstm_param_count, lstm.param_count),
-    "lstm_output_shapes": (ex.check_lstm_output_shapes, ex.lstm_output_shapes),
-    "make_windows": (ex.check_make_windows, data.sliding_windows),
-    "next_odd_targets": (ex.check_next_odd_targets, ex.next_odd_targets),
-    "one_hot_encode": (ex.check_one_hot_encode, ex.one_hot_encode),
-    "greedy_loop": (ex.check_greedy_loop, ex.greedy_loop),
-}
+NAMES = list(ex.EXERCISES)
+WRONG_CASES = [(name, label) for name in NAMES for label, _, _ in WRONG[name]]
+RIGHT_CASES = [(name, label) for name in NAMES for label, _ in RIGHT[name]]
 
 
-@pytest.mark.parametrize("name", EXERCISES)
-def test_reference_passes_and_stub_is_not_implemented(name):
-    check, reference = EXERCISES[name]
-    assert check(reference).status == PASS
-
-    def stub(**kwargs):
-        raise NotImplementedError
-
-    assert check(lambda *a, **k: stub()).status == TODO
+def test_every_exercise_has_a_catalogue():
+    assert len(NAMES) == 14
+    for name in NAMES:
+        assert len(RIGHT[name]) >= 3, name
+        assert len(WRONG[name]) >= 6, name
 
 
-@pytest.mark.parametrize("name", EXERCISES)
+@pytest.mark.parametrize(("name", "label"), RIGHT_CASES)
+def test_right_answers_pass(name, label):
+    fn = dict(RIGHT[name])[label]
+    result = ex.EXERCISES[name][1](fn)
+    assert result.status == PASS, str(result)
+
+
+@pytest.mark.parametrize(("name", "label"), WRONG_CASES)
+def test_wrong_answers_get_their_hint(name, label):
+    fn, words = next((fn, words) for lbl, fn, words in WRONG[name] if lbl == label)
+    result = ex.EXERCISES[name][1](fn)  # must not raise
+    assert result.status != PASS, str(result)
+    assert words in result.message, str(result)
+    assert not re.search(r"/tmp/|/home/|/work/|site-packages", result.message)
+    assert "Traceback" not in result.message
+
+
+def test_at_most_one_wrong_answer_in_ten_gets_only_the_generic_message():
+    rows = table()
+    wrong = sum(row[3] for row in rows)
+    generic = sum(row[5] for row in rows)
+    assert sum(row[6] for row in rows) == 0  # passes
+    assert sum(row[7] for row in rows) == 0  # raises
+    assert generic <= wrong / 10
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_reference_passes_and_stub_wording_is_stable(name):
+    _, check = ex.EXERCISES[name]
+    assert check(check.reference).status == PASS
+
+    def stub(*args):
+        raise NotImplementedError  # replace this line with your code
+
+    result = check(stub)
+    assert result.status == TODO
+    assert str(result) == f"… {name}: not implemented yet: replace `raise NotImplementedError`"
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_each_known_bug_gets_its_own_hint(name):
-    check, _ = EXERCISES[name]
+    _, check = ex.EXERCISES[name]
     hints = []
     for bug in check.known_bugs:
         result = check(bug.implementation)
-        assert result.status == WRONG
-        assert bug.hint in result.message
+        assert result.status == WRONG_STATUS, f"{bug.hint}: {result}"
+        assert bug.hint in result.message, f"{bug.hint}: {result}"
         hints.append(bug.hint)
     assert len(set(hints)) == len(hints)
 
 
-def test_rnn_cell_ablations_name_the_wrong_term():
-    def wrong_input_term(x_t, a_prev, Wax, Waa, ba):
-        return np.tanh(a_prev @ Waa.T + 2 * x_t @ Wax.T + ba)
+def _signature(value):
+    """What a learner's code could hard-code: shapes, lengths and scalar values."""
+    if isinstance(value, np.ndarray):
+        return value.shape
+    if isinstance(value, list):
+        return tuple(np.shape(v) for v in value)
+    return None if callable(value) else value
 
-    def wrong_recurrent_term(x_t, a_prev, Wax, Waa, ba):
-        return np.tanh(0.5 * a_prev @ Waa.T + x_t @ Wax.T + ba)
 
-    def wrong_bias(x_t, a_prev, Wax, Waa, ba):
-        return np.tanh(a_prev @ Waa.T + x_t @ Wax.T - ba)
+@pytest.mark.parametrize("name", NAMES)
+def test_sizes_or_values_change_from_trial_to_trial(name):
+    _, check = ex.EXERCISES[name]
+    rng = np.random.default_rng(0)
+    trials = [check.make_inputs(rng, t) for t in range(check.trials)]
+    for key in trials[0]:
+        if key != "step":  # greedy_loop's step function changes with its sizes
+            assert len({repr(_signature(t[key])) for t in trials}) > 1, key
 
-    check = ex.check_rnn_cell_forward
-    assert "Wax·x<t> term" in check(wrong_input_term).message
-    assert "Waa·a<t-1> term" in check(wrong_recurrent_term).message
-    assert "check the bias" in check(wrong_bias).message
+
+def test_the_hint_for_an_error_does_not_give_the_answer_away():
+    def broken(units, input_dim):
+        return 4 * (units * (input_dim + units) + unit)  # noqa: F821
+
+    result = ex.check_lstm_param_count(broken)
+    assert "NameError: name 'unit' is not defined" in result.message
+    assert re.search(r"\(line \d+: `return 4 \* \(units \* \(input_dim", result.message)
+    assert "4 * (" not in result.message.split("Hint:")[-1]
+
+
+def test_clipping_varies_max_norm_on_both_sides_of_the_norm():
+    check = ex.check_clip_by_global_norm
+    rng = np.random.default_rng(0)
+    trials = [check.make_inputs(rng, t) for t in range(check.trials)]
+    norms = [np.sqrt(sum(np.sum(g**2) for g in t["grads"])) for t in trials]
+    assert len({t["max_norm"] for t in trials}) == len(trials)
+    assert any(n > t["max_norm"] for n, t in zip(norms, trials, strict=True))
+    assert any(n < t["max_norm"] for n, t in zip(norms, trials, strict=True))
+
+
+def test_old_and_alias_names_keep_working():
+    from lstm_course.exercises import (  # noqa: F401
+        check_dense_tanh,
+        check_greedy_decode,
+        check_lstm_cell_forward,
+        check_sequence_cross_entropy,
+        check_sliding_windows,
+    )
+
+    assert ex.check_lstm_cell_forward is ex.check_lstm_cell_step
+    assert ex.check_sliding_windows is ex.check_make_windows
+    assert ex.check_greedy_decode is ex.check_greedy_loop
+    assert classify("values differ from the reference (largest difference 1)") == "generic"
 
 
 def test_output_shapes_reference_matches_keras():

@@ -1,0 +1,175 @@
+"""Notebook 06: one-hot encoding a string, and the greedy decoding loop."""
+
+from lstm_course import rnn, seq2seq
+from lstm_course.checking import Exercise, KnownBug
+
+import numpy as np
+
+
+def one_hot_encode(text, vocab, length):
+    """Reference: one string -> one-hot (length, len(vocab)), padded with spaces on the right."""
+    return seq2seq.CharCodec(vocab, length).encode([text])[0]
+
+
+def _codec_inputs(rng, trial=0):
+    """The vocabulary's order and the length change too, so neither can be hard-coded."""
+    vocab = seq2seq.VOCAB if trial == 0 else "".join(rng.permutation(list(seq2seq.VOCAB)))
+    length = (5, 4, 7, 6)[trial % 4]
+    text = "".join(rng.choice(list("0123456789+-"), size=int(rng.integers(1, length))))
+    return {"text": text, "vocab": vocab, "length": length}
+
+
+def _one_hot(text, vocab, length, pad="right", pad_rows=True, columns=None, shift=0):
+    """A (possibly broken) one-hot encoding, for the checker's known bugs."""
+    columns = vocab if columns is None else columns
+    padded = text.ljust(length) if pad == "right" else text.rjust(length)
+    out = np.zeros((length, len(vocab)), dtype="float32")
+    for row, ch in enumerate(padded):
+        if ch != " " or pad_rows:
+            out[row, (columns.index(ch) + shift) % len(vocab)] = 1.0
+    return out
+
+
+check_one_hot_encode = Exercise(
+    name="one_hot_encode",
+    reference=one_hot_encode,
+    make_inputs=_codec_inputs,
+    trials=4,
+    show_inputs=True,
+    known_bugs=[
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length)[: len(text)],
+            "pad the text with spaces to `length` first: one row per position, "
+            "(length, len(vocab))",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length, pad_rows=False),
+            "the padding rows are all zero: the space is a symbol of the vocabulary too, "
+            "so pad the text with spaces first and encode them like any other character",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text[::-1], vocab, length),
+            "you reversed the text: encode it as written (the reversal trick is applied to "
+            "the queries, not inside the encoder)",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length).T,
+            "rows are positions and columns are symbols: shape (length, len(vocab))",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length, pad="left"),
+            'pad on the right ("12+7 "), not on the left',
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length, columns=sorted(vocab)),
+            "column j stands for the symbol vocab[j], in the vocab's own order (not sorted)",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length, shift=1),
+            "your 1s sit one column to the right: indices start at 0 (vocab.index(ch))",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, length)[None],
+            "one string gives a 2-D array (length, len(vocab)): no batch axis",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(
+                text, seq2seq.VOCAB, length, columns=seq2seq.VOCAB
+            ),
+            "use the `vocab` argument: the checker tries vocabularies in other orders",
+        ),
+        KnownBug(
+            lambda text, vocab, length: _one_hot(text, vocab, 5),
+            "use the `length` argument, not 5: the checker tries other lengths",
+        ),
+    ],
+    error_hint="start from np.zeros((length, len(vocab))): one row per position, one column "
+    "per symbol",
+)
+
+
+def greedy_loop(step, state, start, steps):
+    """Reference: feed back each argmax; the predicted token indices (n, steps)."""
+    tokens, out = start, []
+    for _ in range(steps):
+        probs, state = step(tokens, state)
+        tokens = probs.argmax(axis=-1)
+        out.append(tokens)
+    return np.stack(out, axis=1)
+
+
+def _greedy_variant(feed_back=True, carry_state=True, emit="prediction", extra=0):
+    """A greedy decoding loop, correct by default; the other settings are known bugs."""
+
+    def loop(step, state, start, steps):
+        token, out = start, []
+        for _ in range(steps + extra):
+            probs, new_state = step(token if feed_back else start, state)
+            state = new_state if carry_state else state
+            out.append({"input": token, "probs": probs}.get(emit, probs.argmax(-1)))
+            token = probs.argmax(-1)
+        return np.stack(out, axis=1)
+
+    return loop
+
+
+def _with_state(step, state, start, steps):
+    tokens, out = start, []
+    for _ in range(steps):
+        probs, state = step(tokens, state)
+        tokens = probs.argmax(axis=-1)
+        out.append(tokens)
+    return np.stack(out, axis=1), state
+
+
+def _greedy_inputs(rng, trial=0):
+    n, k, vocab = (4, 6, 7) if trial == 0 else (int(v) for v in rng.choice(range(3, 10), 3, False))
+    A, B, C = (
+        rng.normal(size=(k, k)),
+        rng.normal(size=(vocab, k)),
+        rng.normal(scale=3, size=(k, vocab)),
+    )
+
+    def step(tokens, state):
+        new_state = np.tanh(state @ A + B[tokens])
+        return rnn.softmax(new_state @ C), new_state
+
+    return {
+        "step": step,
+        "state": rng.normal(size=(n, k)),
+        "start": np.zeros(n, dtype=int) if trial == 0 else rng.integers(0, vocab, size=n),
+        "steps": (5, 3, 6, 2)[trial % 4],
+    }
+
+
+check_greedy_loop = Exercise(
+    name="greedy_loop",
+    reference=greedy_loop,
+    make_inputs=_greedy_inputs,
+    known_bugs=[
+        KnownBug(
+            _greedy_variant(feed_back=False),
+            "feed back the token you just predicted, not the start symbol, at every step",
+        ),
+        KnownBug(
+            _greedy_variant(carry_state=False), "carry the decoder state from one step to the next"
+        ),
+        KnownBug(
+            _greedy_variant(emit="input"),
+            "return the predicted tokens, not the tokens you fed in "
+            "(your first output is the start symbol)",
+        ),
+        KnownBug(
+            _greedy_variant(emit="probs"),
+            "return token indices (the argmax of each step's probabilities), not probabilities",
+        ),
+        KnownBug(_greedy_variant(extra=-1), "produce exactly `steps` tokens (yours: one fewer)"),
+        KnownBug(_greedy_variant(extra=1), "produce exactly `steps` tokens (yours: one more)"),
+        KnownBug(
+            lambda step, state, start, steps: _greedy_variant()(step, state, start, steps).T,
+            "one row per sequence: shape (n, steps), so stack the steps along axis 1",
+        ),
+        KnownBug(_with_state, "return only the predicted tokens, (n, steps)"),
+    ],
+    error_hint="step(tokens, state) takes token indices (n,) and returns (probs (n, vocab), state)",
+)

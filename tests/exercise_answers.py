@@ -1,0 +1,1158 @@
+"""Learners' answers to every exercise: right ones written independently, plausible wrong ones.
+
+``RIGHT[name]`` lists ``(label, function)`` pairs the checker must accept; ``WRONG[name]``
+lists ``(label, function, words)``: the checker must reject the function (never raise) and
+its message must contain ``words``, the hint that names the mistake.
+
+Run ``python tests/exercise_answers.py`` for the per-exercise table.
+"""
+
+import math
+
+import numpy as np
+
+# ruff: noqa: F821  (some wrong answers use undefined names on purpose)
+
+
+def sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+# --- 00 dense_tanh ----------------------------------------------------------------------------
+
+
+def dense_loop(x, W, b):
+    out = np.zeros((x.shape[0], W.shape[1]))
+    for n in range(x.shape[0]):
+        for j in range(W.shape[1]):
+            out[n, j] = math.tanh(sum(x[n, k] * W[k, j] for k in range(W.shape[0])) + b[j])
+    return out
+
+
+def dense_typo(x, W, b):
+    return np.tanh(x @ W + bias)
+
+
+def dense_math_tanh(x, W, b):
+    return math.tanh(x @ W + b)
+
+
+def dense_numpy_typo(x, W, b):
+    return np.tahn(x @ W + b)
+
+
+# --- 01 rnn_cell_forward, sequence_loss -------------------------------------------------------
+
+
+def rnn_loop(x_t, a_prev, Wax, Waa, ba):
+    out = np.empty((x_t.shape[0], Wax.shape[0]))
+    for n in range(x_t.shape[0]):
+        out[n] = np.tanh(Waa @ a_prev[n] + Wax @ x_t[n] + ba)
+    return out
+
+
+def rnn_columns(x_t, a_prev, Wax, Waa, ba):
+    return np.tanh(Waa @ a_prev.T + Wax @ x_t.T + ba[:, None])
+
+
+def loss_loop(y_hat, y):
+    total = 0.0
+    for n in range(y.shape[0]):
+        for t in range(y.shape[1]):
+            total -= math.log(y_hat[n, t, y[n, t]])
+    return total / y.shape[0]
+
+
+def loss_fancy(probs, labels):
+    b, t = np.indices(labels.shape)
+    return -np.log(probs[b, t, labels]).sum(axis=1).mean()
+
+
+def loss_one_hot(y_hat, y):
+    return -np.sum(y * np.log(y_hat), axis=(1, 2)).mean()
+
+
+# --- 02 rnn_cell_backward, clip_by_global_norm ------------------------------------------------
+
+
+def backward_keepdims(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_t**2)
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0, keepdims=True)
+
+
+def backward_einsum(da, a, a_prev, x, Wax, Waa):
+    dz = da * (1 - np.square(a))
+    return (
+        np.einsum("bi,ij->bj", dz, Wax),
+        np.einsum("bi,ij->bj", dz, Waa),
+        np.einsum("bi,bj->ij", dz, x),
+        np.einsum("bi,bj->ij", dz, a_prev),
+        np.sum(dz, axis=0).reshape(-1, 1),  # Andrew Ng's column vector
+    )
+
+
+def backward_loop(da_t, a_t, a_prev, x_t, Wax, Waa):
+    grads = [np.zeros_like(x_t), np.zeros_like(a_prev), np.zeros_like(Wax), np.zeros_like(Waa)]
+    dba = np.zeros(Wax.shape[0])
+    for n in range(x_t.shape[0]):
+        dz = da_t[n] * (1 - a_t[n] ** 2)
+        grads[0][n], grads[1][n] = Wax.T @ dz, Waa.T @ dz
+        grads[2] += np.outer(dz, x_t[n])
+        grads[3] += np.outer(dz, a_prev[n])
+        dba += dz
+    return (*grads, dba)
+
+
+def backward_wrong_dx(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_t**2)
+    return dz @ Wax.T, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
+def backward_dict(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_t**2)
+    return {"dx_t": dz @ Wax, "da_prev": dz @ Waa, "dWax": dz.T @ x_t}
+
+
+def backward_dwax_transposed(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_t**2)
+    return dz @ Wax, dz @ Waa, x_t.T @ dz, dz.T @ a_prev, dz.sum(axis=0)
+
+
+def backward_sign(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = -da_t * (1 - a_t**2)
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+
+
+def backward_dba_mean(da_t, a_t, a_prev, x_t, Wax, Waa):
+    dz = da_t * (1 - a_t**2)
+    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.mean(axis=0)
+
+
+def clip_loop(grads, max_norm):
+    total = 0.0
+    for g in grads:
+        total += float((g**2).sum())
+    norm = total**0.5
+    if norm <= max_norm:
+        return list(grads), norm
+    return [g * (max_norm / norm) for g in grads], norm
+
+
+def clip_in_place(gradients, limit):
+    norm = np.sqrt(sum(np.vdot(g, g) for g in gradients))
+    for g in gradients:
+        g *= min(1.0, limit / norm)
+    return gradients, norm
+
+
+def clip_float32(grads, max_norm):
+    grads = [g.astype(np.float32) for g in grads]
+    norm = np.sqrt(sum(np.sum(g * g) for g in grads))
+    return [g * min(1, max_norm / norm) for g in grads], norm
+
+
+def clip_concatenate(grads, max_norm):
+    norm = np.linalg.norm(np.concatenate([g.ravel() for g in grads]))
+    return [g * max_norm / max(norm, max_norm) for g in grads], norm
+
+
+def clip_hard_coded(grads, max_norm):
+    norm = np.sqrt(sum(np.sum(g**2) for g in grads))
+    return [g * min(1.0, 1.0 / norm) for g in grads], norm
+
+
+def clip_name_error(grads, max_norm):
+    norm = np.sqrt(sum(np.sum(g**2) for g in grad))
+    return [g * min(1.0, max_norm / norm) for g in grads], norm
+
+
+# --- 03 forget_gate, lstm_cell_step, cell_state_backward --------------------------------------
+
+
+def gate_concat(x_t, h_prev, U_f, W_f, b_f):
+    W = np.concatenate([W_f, U_f], axis=1)
+    return sig(np.concatenate([h_prev, x_t], axis=1) @ W.T + b_f)
+
+
+def step_slices(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    u = h_prev.shape[1]
+    z = x_t @ kernel + h_prev @ recurrent_kernel + bias
+    i, f, o = sig(z[:, :u]), sig(z[:, u : 2 * u]), sig(z[:, 3 * u :])
+    c = f * c_prev + i * np.tanh(z[:, 2 * u : 3 * u])
+    return o * np.tanh(c), c
+
+
+def step_float32(x, h, c, W, U, b):
+    x, h, c, W, U, b = (np.asarray(v, dtype=np.float32) for v in (x, h, c, W, U, b))
+    i, f, g, o = np.split(x @ W + h @ U + b, 4, axis=1)
+    c = sig(f) * c + sig(i) * np.tanh(g)
+    return sig(o) * np.tanh(c), c
+
+
+def step_split_axis0(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    i, f, g, o = np.split(x_t @ kernel + h_prev @ recurrent_kernel + bias, 4, axis=0)
+    c = sig(f) * c_prev + sig(i) * np.tanh(g)
+    return sig(o) * np.tanh(c), c
+
+
+def step_transposed_kernel(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    i, f, g, o = np.split(x_t @ kernel.T + h_prev @ recurrent_kernel + bias, 4, axis=-1)
+    c = sig(f) * c_prev + sig(i) * np.tanh(g)
+    return sig(o) * np.tanh(c), c
+
+
+def step_order(order, swap_outputs=False, squash_c=False):
+    def step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+        z = np.split(x_t @ kernel + h_prev @ recurrent_kernel + bias, 4, axis=-1)
+        gates = dict(zip(order, z, strict=True))
+        c = sig(gates["f"]) * c_prev + sig(gates["i"]) * np.tanh(gates["c"])
+        if squash_c:
+            c = np.tanh(c)
+        h = sig(gates["o"]) * np.tanh(c)
+        return (c, h) if swap_outputs else (h, c)
+
+    return step
+
+
+def cell_backward_loop(dh_t, dc_next, o_t, c_t, f_t):
+    dc_t = np.empty_like(c_t)
+    for idx in np.ndindex(c_t.shape):
+        dc_t[idx] = dc_next[idx] + dh_t[idx] * o_t[idx] * (1 - math.tanh(c_t[idx]) ** 2)
+    return dc_t, dc_t * f_t
+
+
+def cell_backward_cosh(dh, dc, o, c, f):
+    total = dc + dh * o / np.cosh(c) ** 2
+    return (total, f * total)
+
+
+# --- 04 lstm_param_count, lstm_output_shapes --------------------------------------------------
+
+
+def shapes_list(batch, steps, units, return_sequences, return_state):
+    out = [batch, steps, units] if return_sequences else [batch, units]
+    return [out, [batch, units], [batch, units]] if return_state else out
+
+
+def shapes_ignore_state(batch, steps, units, return_sequences, return_state):
+    return (batch, steps, units) if return_sequences else (batch, units)
+
+
+def shapes_dict(batch, steps, units, return_sequences, return_state):
+    return {"output": (batch, units)}
+
+
+def shapes_typo(batch, steps, units, return_sequences, return_state):
+    return (batch, step, units) if return_sequences else (batch, units)
+
+
+# --- 05 make_windows, next_odd_targets --------------------------------------------------------
+
+
+def windows_loop(series, length):
+    X, y = [], []
+    for i in range(len(series) - length):
+        X.append(series[i : i + length])
+        y.append(series[i + length])
+    return np.array(X), np.array(y)
+
+
+def windows_lists(s, n):
+    return [list(s[i : i + n]) for i in range(len(s) - n)], list(s[n:])
+
+
+def windows_index_error(series, length):
+    X = np.array([series[i : i + length] for i in range(len(series) - length + 1)])
+    y = np.array([series[i + length] for i in range(len(series) - length + 1)])
+    return X, y
+
+
+def windows_transposed(series, length):
+    X, y = windows_loop(series, length)
+    return X.T, y
+
+
+# --- 06 one_hot_encode, greedy_loop -----------------------------------------------------------
+
+
+def one_hot_eye(text, vocab, length):
+    return np.eye(len(vocab))[[vocab.index(ch) for ch in text.ljust(length)]]
+
+
+def one_hot_dict(s, symbols, n):
+    index = {ch: i for i, ch in enumerate(symbols)}
+    out = np.zeros((n, len(symbols)), dtype=int)
+    for row, ch in enumerate(s + " " * (n - len(s))):
+        out[row, index[ch]] = 1
+    return out
+
+
+def one_hot_padding_zero(text, vocab, length):
+    out = np.zeros((length, len(vocab)))
+    for i, ch in enumerate(text):
+        out[i, vocab.index(ch)] = 1
+    return out
+
+
+def one_hot_int_index(text, vocab, length):
+    out = np.zeros((length, len(vocab)))
+    for i, ch in enumerate(text.ljust(length)):
+        out[i, int(ch)] = 1
+    return out
+
+
+def greedy_while(step, state, start, steps):
+    tokens, history = start, np.empty((len(start), steps), dtype=int)
+    t = 0
+    while t < steps:
+        probs, state = step(tokens, state)
+        tokens = np.argmax(probs, axis=1)
+        history[:, t] = tokens
+        t += 1
+    return history
+
+
+def greedy_list(step, state, start, steps):
+    out, tok = [], start
+    for _ in range(steps):
+        p, state = step(tok, state)
+        tok = p.argmax(-1)
+        out.append(tok)
+    return np.array(out).T
+
+
+def greedy_argmax_axis0(step, state, start, steps):
+    tokens, out = start, []
+    for _ in range(steps):
+        probs, state = step(tokens, state)
+        tokens = probs.argmax(axis=0)
+        out.append(tokens)
+    return np.stack(out, axis=1)
+
+
+def greedy_list_of_steps(step, state, start, steps):
+    tokens, out = start, []
+    for _ in range(steps):
+        probs, state = step(tokens, state)
+        tokens = probs.argmax(-1)
+        out.append(tokens)
+    return out
+
+
+# --- the catalogue ----------------------------------------------------------------------------
+
+RIGHT = {
+    "dense_tanh": [
+        ("vectorised", lambda x, W, b: np.tanh(x @ W + b)),
+        ("renamed parameters", lambda a, w, bias: np.tanh(np.dot(a, w) + bias)),
+        ("loops with math.tanh", dense_loop),
+        ("float32", lambda x, W, b: np.tanh(x.astype("float32") @ W.astype("float32") + b)),
+        ("tanh from exp", lambda x, W, b: 1 - 2 / (np.exp(2 * (x @ W + b)) + 1)),
+    ],
+    "rnn_cell_forward": [
+        (
+            "vectorised",
+            lambda x_t, a_prev, Wax, Waa, ba: np.tanh(x_t @ Wax.T + a_prev @ Waa.T + ba),
+        ),
+        ("per-example loop, column vectors", rnn_loop),
+        ("transposed products", lambda x, a, Wx, Wa, b: np.tanh((Wx @ x.T + Wa @ a.T).T + b)),
+        (
+            "float32",
+            lambda x, a, Wx, Wa, b: np.tanh((x @ Wx.T + a @ Wa.T + b).astype(np.float32)),
+        ),
+        ("einsum", lambda x, a, Wx, Wa, b: np.tanh(np.einsum("bj,ij->bi", x, Wx) + a @ Wa.T + b)),
+    ],
+    "sequence_loss": [
+        ("loops", loss_loop),
+        ("fancy indexing, renamed", loss_fancy),
+        (
+            "one-hot mask",
+            lambda y_hat, y: -(np.log(y_hat) * np.eye(y_hat.shape[-1])[y]).sum() / len(y),
+        ),
+        (
+            "float32",
+            lambda y_hat, y: (
+                -np.log(np.take_along_axis(y_hat.astype(np.float32), y[..., None], -1))
+                .sum(1)
+                .mean()
+            ),
+        ),
+        (
+            "mean over batch, then sum over time",
+            lambda y_hat, y: -np.log(np.take_along_axis(y_hat, y[..., None], -1)).mean(0).sum(),
+        ),
+    ],
+    "rnn_cell_backward": [
+        ("keepdims dba (1, n_a)", backward_keepdims),
+        ("einsum, column dba (n_a, 1)", backward_einsum),
+        ("per-example loop", backward_loop),
+        (
+            "float32",
+            lambda da, a, ap, x, Wx, Wa: (
+                tuple(
+                    np.asarray(g, np.float32) for g in backward_keepdims(da, a, ap, x, Wx, Wa)[:4]
+                )
+                + (np.float32(1) * backward_keepdims(da, a, ap, x, Wx, Wa)[4][0],)
+            ),
+        ),
+        ("list instead of tuple", lambda *args: list(backward_keepdims(*args))),
+    ],
+    "clip_by_global_norm": [
+        ("loop", clip_loop),
+        ("in place, renamed", clip_in_place),
+        ("float32", clip_float32),
+        ("concatenate, np.linalg.norm", clip_concatenate),
+    ],
+    "forget_gate": [
+        (
+            "vectorised",
+            lambda x_t, h_prev, U_f, W_f, b_f: sig(x_t @ U_f.T + h_prev @ W_f.T + b_f),
+        ),
+        ("concatenated [h, x]", gate_concat),
+        (
+            "renamed, tanh form",
+            lambda x, h, U, W, b: 0.5 + 0.5 * np.tanh(0.5 * (x @ U.T + h @ W.T + b)),
+        ),
+        ("float32", lambda x, h, U, W, b: sig((x @ U.T + h @ W.T + b).astype(np.float32))),
+        ("column vectors", lambda x, h, U, W, b: sig(U @ x.T + W @ h.T + b[:, None]).T),
+    ],
+    "lstm_cell_step": [
+        ("np.split", step_order("ifco")),
+        ("slices", step_slices),
+        ("float32, renamed", step_float32),
+        ("the library's lstm_cell_forward", lambda *args: _library_lstm_step(*args)),
+    ],
+    "cell_state_backward": [
+        (
+            "vectorised",
+            lambda dh_t, dc_next, o_t, c_t, f_t: (
+                dc_next + dh_t * o_t * (1 - np.tanh(c_t) ** 2),
+                (dc_next + dh_t * o_t * (1 - np.tanh(c_t) ** 2)) * f_t,
+            ),
+        ),
+        ("element loop", cell_backward_loop),
+        ("1/cosh², renamed", cell_backward_cosh),
+        ("float32", lambda *a: tuple(np.float32(v) for v in cell_backward_cosh(*a))),
+        ("a list", lambda *a: list(cell_backward_cosh(*a))),
+    ],
+    "lstm_param_count": [
+        ("formula", lambda units, input_dim: 4 * (units * (input_dim + units) + units)),
+        ("expanded, renamed", lambda u, d: 4 * u * d + 4 * u * u + 4 * u),
+        (
+            "per gate",
+            lambda units, input_dim: sum(units * input_dim + units**2 + units for _ in "ifco"),
+        ),
+        ("numpy int", lambda u, d: np.int64(4) * (u * (d + u + 1))),
+    ],
+    "lstm_output_shapes": [
+        (
+            "tuples",
+            lambda b, s, u, seq, state: (
+                ((b, s, u) if seq else (b, u), (b, u), (b, u))
+                if state
+                else ((b, s, u) if seq else (b, u))
+            ),
+        ),
+        ("lists, like Keras", shapes_list),
+        (
+            "numpy ints",
+            lambda b, s, u, seq, st: (
+                tuple(np.int64(v) for v in ((b, s, u) if seq else (b, u)))
+                if not st
+                else (((b, s, u) if seq else (b, u)), (b, u), (b, u))
+            ),
+        ),
+    ],
+    "make_windows": [
+        ("loop", windows_loop),
+        ("lists, renamed", windows_lists),
+        (
+            "sliding_window_view",
+            lambda s, n: (np.lib.stride_tricks.sliding_window_view(s, n)[:-1], s[n:]),
+        ),
+        (
+            "index arithmetic",
+            lambda s, n: (s[np.arange(len(s) - n)[:, None] + np.arange(n)], s[n:]),
+        ),
+    ],
+    "next_odd_targets": [
+        ("last + 1", lambda windows: windows[:, -1] + 1),
+        ("max + 1, renamed", lambda w: w.max(axis=1) + 1),
+        ("bitwise or", lambda w: w[:, -1] | 1),
+        ("floats", lambda w: w[:, -1].astype(float) + 1.0),
+        ("list", lambda w: [int(row[-1]) + 1 for row in w]),
+    ],
+    "one_hot_encode": [
+        ("np.eye rows", one_hot_eye),
+        ("dict, int dtype, renamed", one_hot_dict),
+        (
+            "comparison",
+            lambda text, vocab, length: (
+                np.array(list(text.ljust(length)))[:, None] == np.array(list(vocab))
+            ).astype(float),
+        ),
+        ("bool", lambda t, v, n: np.array([[ch == s for s in v] for ch in t.ljust(n)])),
+    ],
+    "greedy_loop": [
+        ("preallocated, while loop", greedy_while),
+        ("list then transpose, renamed", greedy_list),
+        (
+            "one-line stack",
+            lambda step, state, start, steps: _greedy_reference_style(step, state, start, steps),
+        ),
+    ],
+}
+
+
+def _library_lstm_step(*args):
+    from lstm_course import lstm
+
+    return lstm.lstm_cell_forward(*args)[:2]
+
+
+def _greedy_reference_style(step, state, start, steps):
+    out = []
+    token = start
+    for _ in range(steps):
+        probs, state = step(token, state)
+        token = np.argmax(probs, -1)
+        out.append(token)
+    return np.column_stack(out)
+
+
+def _backward(dtanh=lambda a: 1 - a**2, dWaa=lambda dz, ap, a: dz.T @ ap, dap=None):
+    def step(da_t, a_t, a_prev, x_t, Wax, Waa):
+        dz = da_t * dtanh(a_t)
+        da_prev = dz @ Waa if dap is None else dap(da_t, dz, Waa)
+        return dz @ Wax, da_prev, dz.T @ x_t, dWaa(dz, a_prev, a_t), dz.sum(axis=0)
+
+    return step
+
+
+def _forward_lstm(order="ifco", **kw):
+    return step_order(order, **kw)
+
+
+WRONG = {
+    "dense_tanh": [
+        ("no tanh", lambda x, W, b: x @ W + b, "the tanh is missing"),
+        ("bias outside", lambda x, W, b: np.tanh(x @ W) + b, "bias belongs inside"),
+        ("sigmoid", lambda x, W, b: sig(x @ W + b), "that is a sigmoid"),
+        ("relu", lambda x, W, b: np.maximum(0, x @ W + b), "that is a ReLU"),
+        ("no bias", lambda x, W, b: np.tanh(x @ W), "the bias b is missing"),
+        ("minus bias", lambda x, W, b: np.tanh(x @ W - b), "added, not subtracted"),
+        ("W @ x", lambda x, W, b: np.tanh(W @ x + b), "raised ValueError"),
+        ("x * W", lambda x, W, b: np.tanh(x * W + b), "could not be broadcast"),
+        ("columns", lambda x, W, b: np.tanh(W.T @ x.T + b[:, None]), "(transposed?)"),
+        ("2 b", lambda x, W, b: np.tanh(x @ W + 2 * b), "check the bias term"),
+        ("half x W", lambda x, W, b: np.tanh(0.5 * x @ W + b), "check the x @ W term"),
+        ("sign", lambda x, W, b: -np.tanh(x @ W + b), "the sign is flipped"),
+        ("undefined name", dense_typo, "NameError: name 'bias' is not defined (line "),
+        ("math.tanh", dense_math_tanh, "the `np.` version works on whole arrays"),
+        ("np.tahn", dense_numpy_typo, "check the spelling"),
+        ("no return", lambda x, W, b: None, "forget the `return`"),
+        ("tanh of x", lambda x, W, b: np.tanh(x) @ W + b, "apply the tanh after"),
+        ("wrong arity", lambda x, W: np.tanh(x @ W), "must take 3 arguments"),
+    ],
+    "rnn_cell_forward": [
+        (
+            "no a_prev",
+            lambda x_t, a_prev, Wax, Waa, ba: np.tanh(x_t @ Wax.T + ba),
+            "ignores a_prev",
+        ),
+        ("no x_t", lambda x_t, a_prev, Wax, Waa, ba: np.tanh(a_prev @ Waa.T + ba), "ignores x_t"),
+        (
+            "Waa not transposed",
+            lambda x, a, Wx, Wa, b: np.tanh(a @ Wa + x @ Wx.T + b),
+            "Waa is not transposed",
+        ),
+        ("no tanh", lambda x, a, Wx, Wa, b: a @ Wa.T + x @ Wx.T + b, "the tanh is missing"),
+        (
+            "bias outside",
+            lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T) + b,
+            "inside the tanh",
+        ),
+        ("no bias", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T), "the bias ba is missing"),
+        ("sigmoid", lambda x, a, Wx, Wa, b: sig(a @ Wa.T + x @ Wx.T + b), "that is a sigmoid"),
+        ("relu", lambda x, a, Wx, Wa, b: np.maximum(a @ Wa.T + x @ Wx.T + b, 0), "that is a ReLU"),
+        ("x_t @ Wax", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx + b), "raised ValueError"),
+        ("column vectors", rnn_columns, "(transposed?)"),
+        ("minus bias", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T - b), "check the bias"),
+        ("2 x", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + 2 * x @ Wx.T + b), "Wax·x<t> term"),
+        (
+            "half a",
+            lambda x, a, Wx, Wa, b: np.tanh(0.5 * a @ Wa.T + x @ Wx.T + b),
+            "Waa·a<t-1> term",
+        ),
+        ("sign", lambda x, a, Wx, Wa, b: -np.tanh(a @ Wa.T + x @ Wx.T + b), "the sign is flipped"),
+    ],
+    "sequence_loss": [
+        (
+            "mean over time",
+            lambda y_hat, y: -np.log(np.take_along_axis(y_hat, y[..., None], -1)).mean(),
+            "averaged over time too",
+        ),
+        (
+            "sum over batch",
+            lambda y_hat, y: -np.log(np.take_along_axis(y_hat, y[..., None], -1)).sum(),
+            "summed over the batch too",
+        ),
+        (
+            "sign",
+            lambda y_hat, y: np.log(np.take_along_axis(y_hat, y[..., None], -1)).sum(1).mean(),
+            "the sign is wrong",
+        ),
+        (
+            "no log",
+            lambda y_hat, y: -np.take_along_axis(y_hat, y[..., None], -1).sum(1).mean(),
+            "the log is missing",
+        ),
+        (
+            "every class",
+            lambda y_hat, y: -np.log(y_hat).sum(axis=(1, 2)).mean(),
+            "only the true class",
+        ),
+        (
+            "y_hat[..., y]",
+            lambda y_hat, y: -np.log(y_hat[..., y]).sum(axis=1).mean(),
+            "picks every label",
+        ),
+        (
+            "log10",
+            lambda y_hat, y: -np.log10(np.take_along_axis(y_hat, y[..., None], -1)).sum(1).mean(),
+            "natural log",
+        ),
+        (
+            "per sequence",
+            lambda y_hat, y: -np.log(np.take_along_axis(y_hat, y[..., None], -1))[..., 0].sum(1),
+            "average them over the batch",
+        ),
+        ("one-hot y", loss_one_hot, "not one-hot vectors"),
+        ("returns a string", lambda y_hat, y: f"{loss_fancy(y_hat, y):.3f}", "got str"),
+    ],
+    "rnn_cell_backward": [
+        ("no tanh'", _backward(dtanh=lambda a: 1.0), "must pass through the tanh"),
+        (
+            "tanh' at a_prev",
+            lambda da, a, ap, x, Wx, Wa: _backward(dtanh=lambda _: 1 - ap**2)(da, a, ap, x, Wx, Wa),
+            "not at a_prev",
+        ),
+        ("second tanh", _backward(dtanh=lambda a: 1 - np.tanh(a) ** 2), "no second tanh"),
+        ("(1 - a)²", _backward(dtanh=lambda a: (1 - a) ** 2), "not (1 - a_t) squared"),
+        ("da_prev with Waa.T", _backward(dap=lambda da, dz, Wa: dz @ Wa.T), "not Waa.T"),
+        ("da_prev without tanh'", _backward(dap=lambda da, dz, Wa: da @ Wa), "start from dz"),
+        ("dWaa transposed", _backward(dWaa=lambda dz, ap, a: ap.T @ dz), "dWaa is transposed"),
+        ("a_t for a_prev", _backward(dWaa=lambda dz, ap, a: dz.T @ a), "not with a_t"),
+        (
+            "dba not summed",
+            lambda *args: (*_backward()(*args)[:4], args[0] * (1 - args[1] ** 2)),
+            "add up the batch",
+        ),
+        (
+            "dWax and dWaa swapped",
+            lambda *args: tuple(_backward()(*args)[i] for i in (0, 1, 3, 2, 4)),
+            "in the order",
+        ),
+        ("dx_t with Wax.T", backward_wrong_dx, "raised ValueError"),
+        (
+            "dWax transposed",
+            backward_dwax_transposed,
+            "dWax (item 2 of the returned tuple): expected shape",
+        ),
+        ("a dict", backward_dict, "got a dict"),
+        ("sign", backward_sign, "the sign is flipped"),
+        ("dba mean", backward_dba_mean, "times the right one"),
+    ],
+    "clip_by_global_norm": [
+        (
+            "each by its own norm",
+            lambda grads, m: (
+                [g * min(1, m / np.linalg.norm(g)) for g in grads],
+                np.sqrt(sum((g**2).sum() for g in grads)),
+            ),
+            "its own norm",
+        ),
+        (
+            "always scale",
+            lambda grads, m: (
+                [g * m / np.sqrt(sum((h**2).sum() for h in grads)) for g in grads],
+                np.sqrt(sum((g**2).sum() for g in grads)),
+            ),
+            "only scale when",
+        ),
+        (
+            "np.clip",
+            lambda grads, m: (
+                [np.clip(g, -m, m) for g in grads],
+                np.sqrt(sum((g**2).sum() for g in grads)),
+            ),
+            "np.clip clips each entry",
+        ),
+        ("max_norm hard-coded", clip_hard_coded, "ignore the max_norm argument"),
+        (
+            "norm after clipping",
+            lambda grads, m: (lambda c: (c, np.sqrt(sum((g**2).sum() for g in c))))(
+                clip_loop(grads, m)[0]
+            ),
+            "before* clipping",
+        ),
+        ("no norm returned", lambda grads, m: clip_loop(grads, m)[0], "return a pair"),
+        ("swapped", lambda grads, m: clip_loop(grads, m)[::-1], "in this order"),
+        (
+            "no sqrt",
+            lambda grads, m: (lambda n: ([g * min(1, m / n) for g in grads], n))(
+                sum((g**2).sum() for g in grads)
+            ),
+            "square root",
+        ),
+        (
+            "condition reversed",
+            lambda grads, m: (lambda n: ([g * m / n if n < m else g for g in grads], n))(
+                np.sqrt(sum((g**2).sum() for g in grads))
+            ),
+            "wrong way round",
+        ),
+        (
+            "inverted factor",
+            lambda grads, m: (lambda n: ([g * n / m if n > m else g for g in grads], n))(
+                np.sqrt(sum((g**2).sum() for g in grads))
+            ),
+            "max_norm / global_norm",
+        ),
+        (
+            "sum of norms",
+            lambda grads, m: (lambda n: ([g * min(1, m / n) for g in grads], n))(
+                sum(np.linalg.norm(g) for g in grads)
+            ),
+            "not the sum of the arrays' norms",
+        ),
+        (
+            "never scales",
+            lambda grads, m: (grads, np.sqrt(sum((g**2).sum() for g in grads))),
+            "never scaled",
+        ),
+        ("name error", clip_name_error, "NameError: name 'grad' is not defined (line "),
+        ("stacked arrays", lambda grads, m: clip_loop([np.stack(grads)], m), "raised ValueError"),
+    ],
+    "forget_gate": [
+        ("tanh", lambda x, h, U, W, b: np.tanh(x @ U.T + h @ W.T + b), "not tanh"),
+        ("relu", lambda x, h, U, W, b: np.maximum(x @ U.T + h @ W.T + b, 0), "not a ReLU"),
+        ("1 - σ", lambda x, h, U, W, b: 1 - sig(x @ U.T + h @ W.T + b), "the sign in the exponent"),
+        (
+            "exp(+z)",
+            lambda x, h, U, W, b: 1 / (1 + np.exp(x @ U.T + h @ W.T + b)),
+            "the sign in the exponent",
+        ),
+        ("no sigmoid", lambda x, h, U, W, b: x @ U.T + h @ W.T + b, "the sigmoid is missing"),
+        ("no h_prev", lambda x, h, U, W, b: sig(x @ U.T + b), "ignores h_prev"),
+        ("no x_t", lambda x, h, U, W, b: sig(h @ W.T + b), "ignores x_t"),
+        (
+            "W_f not transposed",
+            lambda x, h, U, W, b: sig(x @ U.T + h @ W + b),
+            "W_f is not transposed",
+        ),
+        ("no bias", lambda x, h, U, W, b: sig(x @ U.T + h @ W.T), "the bias b_f is missing"),
+        ("U_f not transposed", lambda x, h, U, W, b: sig(x @ U + h @ W.T + b), "raised ValueError"),
+        (
+            "column vectors",
+            lambda x, h, U, W, b: sig(U @ x.T + W @ h.T + b[:, None]),
+            "(transposed?)",
+        ),
+        ("2 b", lambda x, h, U, W, b: sig(x @ U.T + h @ W.T + 2 * b), "check the bias"),
+        (
+            "undefined",
+            lambda x, h, U, W, b: sigmoid(x @ U.T + h @ W.T + b),
+            "NameError: name 'sigmoid'",
+        ),
+    ],
+    "lstm_cell_step": [
+        ("order f, i, c, o", _forward_lstm("fico"), "order f, i, c, o"),
+        ("order i, f, o, c", _forward_lstm("ifoc"), "order i, f, o, c"),
+        ("TF1 order i, c, f, o", _forward_lstm("icfo"), "TensorFlow 1's i, j, f, o"),
+        ("order f, i, o, c", _forward_lstm("fioc"), "order f, i, o, c"),
+        ("returns (c, h)", _forward_lstm(swap_outputs=True), "return (h_t, c_t) in this order"),
+        ("c = tanh(c)", _forward_lstm(squash_c=True), "the cell state is not squashed"),
+        ("split along axis 0", step_split_axis0, "raised ValueError"),
+        ("kernel transposed", step_transposed_kernel, "raised ValueError"),
+        (
+            "h from c_prev",
+            lambda x, h, c, W, U, b: (
+                lambda g: (sig(g[3]) * np.tanh(c), sig(g[1]) * c + sig(g[0]) * np.tanh(g[2]))
+            )(np.split(x @ W + h @ U + b, 4, -1)),
+            "must use the new cell state",
+        ),
+        (
+            "no tanh on c",
+            lambda x, h, c, W, U, b: (
+                lambda g: (lambda ct: (sig(g[3]) * ct, ct))(
+                    sig(g[1]) * c + sig(g[0]) * np.tanh(g[2])
+                )
+            )(np.split(x @ W + h @ U + b, 4, -1)),
+            "the tanh before the output gate",
+        ),
+        (
+            "sigmoid candidate",
+            lambda x, h, c, W, U, b: (
+                lambda g: (lambda ct: (sig(g[3]) * np.tanh(ct), ct))(
+                    sig(g[1]) * c + sig(g[0]) * sig(g[2])
+                )
+            )(np.split(x @ W + h @ U + b, 4, -1)),
+            "candidate c̃ uses tanh",
+        ),
+        (
+            "no input gate",
+            lambda x, h, c, W, U, b: (
+                lambda g: (lambda ct: (sig(g[3]) * np.tanh(ct), ct))(sig(g[1]) * c + np.tanh(g[2]))
+            )(np.split(x @ W + h @ U + b, 4, -1)),
+            "the input gate is missing",
+        ),
+        ("only h", lambda *args: step_slices(*args)[0], "return both states"),
+        (
+            "sign of h",
+            lambda *args: (-step_slices(*args)[0], step_slices(*args)[1]),
+            "the sign is flipped",
+        ),
+    ],
+    "cell_state_backward": [
+        (
+            "no dc_next",
+            lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dh * o * (1 - np.tanh(c) ** 2)),
+            "add dc_next",
+        ),
+        ("no tanh'", lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + dh * o), "needs tanh'(c)"),
+        (
+            "1 - c²",
+            lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + dh * o * (1 - c**2)),
+            "not 1 - c²",
+        ),
+        (
+            "(1 - tanh)²",
+            lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + dh * o * (1 - np.tanh(c)) ** 2),
+            "not (1 - tanh(c)) squared",
+        ),
+        (
+            "no o_t",
+            lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + dh * (1 - np.tanh(c) ** 2)),
+            "scaled by the output gate",
+        ),
+        (
+            "dc_prev without f",
+            lambda dh, dc, o, c, f: (lambda d: (d, d))(dc + dh * o * (1 - np.tanh(c) ** 2)),
+            "through the forget gate",
+        ),
+        (
+            "dc_prev from dc_next",
+            lambda dh, dc, o, c, f: (dc + dh * o * (1 - np.tanh(c) ** 2), dc * f),
+            "not only dc_next",
+        ),
+        (
+            "dc_next * f_t",
+            lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc * f + dh * o * (1 - np.tanh(c) ** 2)),
+            "dc_next arrives as it is",
+        ),
+        ("swapped", lambda *a: cell_backward_cosh(*a)[::-1], "in this order"),
+        ("only dc_t", lambda *a: cell_backward_cosh(*a)[0], "return both"),
+        ("sign", lambda *a: tuple(-v for v in cell_backward_cosh(*a)), "the sign is flipped"),
+        (
+            "matrix product",
+            lambda dh, dc, o, c, f: (lambda d: (d, d @ f.T))(dc + dh * o * (1 - np.tanh(c) ** 2)),
+            "dc_prev (item 1 of the returned tuple): expected shape",
+        ),
+        (
+            "2 dh",
+            lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + 2 * dh * o * (1 - np.tanh(c) ** 2)),
+            "path through h<t>",
+        ),
+    ],
+    "lstm_param_count": [
+        ("no biases", lambda u, d: 4 * u * (d + u), "the biases are missing"),
+        ("one gate", lambda u, d: u * (d + u) + u, "that is one gate"),
+        ("no recurrent weights", lambda u, d: 4 * (u * d + u), "the recurrent weights are missing"),
+        ("three gates", lambda u, d: 3 * (u * (d + u) + u), "4 blocks, not 3"),
+        ("two biases", lambda u, d: 4 * (u * (d + u) + 2 * u), "PyTorch's LSTM has two"),
+        ("swapped", lambda u, d: 4 * (d * (u + d) + d), "swapped"),
+        ("input weights only", lambda u, d: 4 * u * d, "only the input weights"),
+        ("one bias vector", lambda u, d: 4 * u * (d + u) + u, "its own bias vector"),
+        ("a string", lambda u, d: str(4 * (u * (d + u) + u)), "expected an int, got str"),
+        ("a float", lambda u, d: 4 * (u * (d + u) + u) / 1, "expected an int, got float"),
+        ("undefined name", lambda u, d: 4 * (units * (d + u) + u), "NameError: name 'units'"),
+        ("GRU formula", lambda u, d: 3 * (u * (d + u) + 2 * u), "a Keras GRU's count"),
+    ],
+    "lstm_output_shapes": [
+        ("return_state ignored", shapes_ignore_state, "a tuple of three shapes"),
+        (
+            "return_sequences ignored",
+            lambda b, s, u, seq, st: ((b, u), (b, u), (b, u)) if st else (b, u),
+            "keeps every step",
+        ),
+        (
+            "return_sequences reversed",
+            lambda b, s, u, seq, st: (lambda o: (o, (b, u), (b, u)) if st else o)(
+                (b, u) if seq else (b, s, u)
+            ),
+            "the wrong way round",
+        ),
+        (
+            "states with time",
+            lambda b, s, u, seq, st: (lambda o: (o, o, o) if st else o)(
+                (b, s, u) if seq else (b, u)
+            ),
+            "the last step's only",
+        ),
+        (
+            "two tensors",
+            lambda b, s, u, seq, st: (lambda o: (o, (b, u)) if st else o)(
+                (b, s, u) if seq else (b, u)
+            ),
+            "returns three tensors",
+        ),
+        (
+            "nested",
+            lambda b, s, u, seq, st: (lambda o: (o, ((b, u), (b, u))) if st else o)(
+                (b, s, u) if seq else (b, u)
+            ),
+            "come flat",
+        ),
+        (
+            "time last",
+            lambda b, s, u, seq, st: (lambda o: (o, (b, u), (b, u)) if st else o)(
+                (b, u, s) if seq else (b, u)
+            ),
+            "time second",
+        ),
+        (
+            "no batch",
+            lambda b, s, u, seq, st: (lambda o: (o, (b, u), (b, u)) if st else o)(
+                (s, u) if seq else (b, u)
+            ),
+            "keep the batch axis",
+        ),
+        ("a dict", shapes_dict, "got a dict"),
+        ("undefined name", shapes_typo, "NameError: name 'step'"),
+        (
+            "float sizes",
+            lambda b, s, u, seq, st: (float(b), float(u)),
+            "expected an int, got float",
+        ),
+    ],
+    "make_windows": [
+        (
+            "label inside",
+            lambda s, n: (
+                np.stack([s[i : i + n] for i in range(len(s) - n)]),
+                s[1 : len(s) - n + 1],
+            ),
+            "inside the window",
+        ),
+        (
+            "label = last value",
+            lambda s, n: (np.stack([s[i : i + n] for i in range(len(s) - n)]), s[n - 1 : -1]),
+            "own last value",
+        ),
+        ("only X", lambda s, n: windows_loop(s, n)[0], "return a pair"),
+        ("(y, X)", lambda s, n: windows_loop(s, n)[::-1], "in this order"),
+        (
+            "last window dropped",
+            lambda s, n: tuple(a[:-1] for a in windows_loop(s, n)),
+            "dropped the last window",
+        ),
+        (
+            "one window too many",
+            lambda s, n: (np.stack([s[i : i + n] for i in range(len(s) - n + 1)]), s[n:]),
+            "one window too many",
+        ),
+        (
+            "y as a column",
+            lambda s, n: (windows_loop(s, n)[0], windows_loop(s, n)[1][:, None]),
+            "not a column",
+        ),
+        (
+            "windows too long",
+            lambda s, n: (np.stack([s[i : i + n + 1] for i in range(len(s) - n)]), s[n:]),
+            "not length + 1",
+        ),
+        (
+            "no overlap",
+            lambda s, n: (
+                np.stack([s[i : i + n] for i in range(0, len(s) - n, n)]),
+                s[n::n][: len(range(0, len(s) - n, n))],
+            ),
+            "the windows overlap",
+        ),
+        ("index error", windows_index_error, "IndexError"),
+        ("X transposed", windows_transposed, "(transposed?)"),
+    ],
+    "next_odd_targets": [
+        ("next even", lambda w: w[:, -1] + 2, "next *even* number"),
+        ("minus one", lambda w: w[:, -1] - 1, "after the last value, not before"),
+        ("plus three", lambda w: w[:, -1] + 3, "skips one odd number"),
+        ("first value", lambda w: w[:, 0] + 1, "window's first value"),
+        ("mean + 1", lambda w: w.mean(axis=1) + 1, "window's mean"),
+        ("last row", lambda w: w[-1] + 1, "last *window* (a row)"),
+        ("column", lambda w: w[:, -1:] + 1, "not a column"),
+        ("undefined", lambda w: window[:, -1] + 1, "NameError: name 'window'"),
+    ],
+    "one_hot_encode": [
+        ("no padding", lambda t, v, n: np.eye(len(v))[[v.index(ch) for ch in t]], "pad the text"),
+        ("padding rows zero", one_hot_padding_zero, "the padding rows are all zero"),
+        ("transposed", lambda t, v, n: one_hot_eye(t, v, n).T, "rows are positions"),
+        ("left padding", lambda t, v, n: one_hot_eye(t.rjust(n), v, n), "not on the left"),
+        ("sorted vocab", lambda t, v, n: one_hot_eye(t, sorted(v), n), "not sorted"),
+        (
+            "index + 1",
+            lambda t, v, n: np.roll(one_hot_eye(t, v, n), 1, axis=1),
+            "one column to the right",
+        ),
+        ("batch axis", lambda t, v, n: one_hot_eye(t, v, n)[None], "no batch axis"),
+        (
+            "hard-coded VOCAB",
+            lambda t, v, n: one_hot_eye(t, "0123456789+- ", n),
+            "use the `vocab` argument",
+        ),
+        ("hard-coded length", lambda t, v, n: one_hot_eye(t, v, 5), "use the `length` argument"),
+        ("int(ch)", one_hot_int_index, "ValueError: invalid literal for int()"),
+    ],
+    "greedy_loop": [
+        (
+            "start fed every step",
+            lambda *a: _wrong_greedy(*a, feed_back=False),
+            "feed back the token",
+        ),
+        ("state not carried", lambda *a: _wrong_greedy(*a, carry=False), "carry the decoder state"),
+        (
+            "emits inputs",
+            lambda *a: _wrong_greedy(*a, emit_input=True),
+            "not the tokens you fed in",
+        ),
+        ("probabilities", lambda *a: _wrong_greedy(*a, probs=True), "not probabilities"),
+        (
+            "one step short",
+            lambda step, state, start, steps: greedy_while(step, state, start, steps - 1),
+            "one fewer",
+        ),
+        (
+            "one step too many",
+            lambda step, state, start, steps: greedy_while(step, state, start, steps + 1),
+            "one more",
+        ),
+        ("(steps, n)", lambda *a: greedy_while(*a).T, "stack the steps along axis 1"),
+        ("list of steps", greedy_list_of_steps, "expected shape"),
+        ("argmax over the batch", greedy_argmax_axis0, "raised"),
+        (
+            "returns the state too",
+            lambda step, state, start, steps: _wrong_greedy(
+                step, state, start, steps, with_state=True
+            ),
+            "return only the predicted tokens",
+        ),
+    ],
+}
+
+
+def _wrong_greedy(
+    step,
+    state,
+    start,
+    steps,
+    feed_back=True,
+    carry=True,
+    emit_input=False,
+    probs=False,
+    with_state=False,
+    argmin=False,
+):
+    token, out = start, []
+    for _ in range(steps):
+        p, new_state = step(token if feed_back else start, state)
+        if carry:
+            state = new_state
+        best = p.argmin(-1) if argmin else p.argmax(-1)
+        out.append(token if emit_input else (p if probs else best))
+        token = best
+    tokens = np.stack(out, axis=1)
+    return (tokens, state) if with_state else tokens
+
+
+# Plausible mistakes the checkers have no known bug for: they must be rejected, and the
+# message is whatever the generic diagnosis finds (counted in the table).
+UNCATALOGUED = {
+    "dense_tanh": [lambda x, W, b: np.tanh(x @ W + b) ** 2],
+    "rnn_cell_forward": [lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T + b) * 0.9],
+    "sequence_loss": [
+        lambda y_hat, y: -np.log(np.take_along_axis(y_hat, y[..., None], -1)).sum(1).max()
+    ],
+    "rnn_cell_backward": [
+        _backward(dtanh=lambda a: a * (1 - a)),
+        lambda *args: (*_backward()(*args)[:4], (args[0] * (1 - args[1] ** 2)).sum(axis=1)),
+    ],
+    "clip_by_global_norm": [
+        lambda grads, m: (lambda n: ([g * min(1, m / n) ** 2 for g in grads], n))(
+            np.sqrt(sum((g**2).sum() for g in grads))
+        )
+    ],
+    "forget_gate": [lambda x, h, U, W, b: sig(x @ U.T + h @ W.T + b) ** 2],
+    "lstm_cell_step": [
+        lambda *args: (step_slices(*args)[0] + step_slices(*args)[1], step_slices(*args)[1])
+    ],
+    "cell_state_backward": [
+        lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + dh * o * (1 - np.tanh(c) ** 2) * f)
+    ],
+    "lstm_param_count": [lambda u, d: (u + d) ** 2],
+    "lstm_output_shapes": [
+        lambda b, s, u, seq, st: (lambda o: (o, (b, u), (b, u)) if st else o)(
+            (b, s * u) if seq else (b, u)
+        )
+    ],
+    "make_windows": [lambda s, n: (windows_loop(s, n)[0], windows_loop(s, n)[1] + 1)],
+    "next_odd_targets": [lambda w: w[:, -1] * 2 + 1],
+    "one_hot_encode": [
+        lambda t, v, n: one_hot_eye(t[::-1], v, n),
+        lambda t, v, n: 2 * one_hot_eye(t, v, n),
+    ],
+    "greedy_loop": [
+        lambda step, state, start, steps: _wrong_greedy(step, state, start, steps, argmin=True)
+    ],
+}
+for _name, _answers in UNCATALOGUED.items():
+    WRONG[_name] += [(f"uncatalogued {i}", fn, "") for i, fn in enumerate(_answers)]
+
+
+def classify(message: str) -> str:
+    """'specific' if the message names the mistake, 'generic' if it only says values differ."""
+    from lstm_course.checking import VALUES_DIFFER
+
+    return "generic" if VALUES_DIFFER in message and "Hint:" not in message else "specific"
+
+
+def table():
+    """Per exercise: right tried/accepted, wrong tried, specific, generic, passes, raises."""
+    from lstm_course.checking import PASS
+    from lstm_course.exercises import EXERCISES
+
+    rows = []
+    for name, (_, check) in EXERCISES.items():
+        accepted = sum(check(fn).status == PASS for _, fn in RIGHT[name])
+        counts = {"specific": 0, "generic": 0, "passes": 0, "raises": 0}
+        for _, fn, _ in WRONG[name]:
+            try:
+                result = check(fn)
+            except Exception:
+                counts["raises"] += 1
+                continue
+            if result.status == PASS:
+                counts["passes"] += 1
+            else:
+                counts[classify(result.message)] += 1
+        rows.append((name, len(RIGHT[name]), accepted, len(WRONG[name]), *counts.values()))
+    return rows
+
+
+if __name__ == "__main__":
+    header = ("exercise", "right", "accepted", "wrong", "specific", "generic", "passes", "raises")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    rows = table()
+    for row in rows:
+        print("| " + " | ".join(map(str, row)) + " |")
+    totals = [sum(r[i] for r in rows) for i in range(1, len(header))]
+    print("| **total** | " + " | ".join(map(str, totals)) + " |")
