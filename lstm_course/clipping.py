@@ -1,4 +1,6 @@
-"""Gradient clipping by global norm, the remedy for exploding gradients."""
+"""Gradient clipping by global norm, the remedy for exploding gradients. Defined in notebook 02."""
+
+from lstm_course.validation import as_float_array, as_real, describe
 
 import numpy as np
 
@@ -11,14 +13,20 @@ def clip_by_global_norm(grads, max_norm):
     keeps its direction and only its length shrinks. This is what Keras optimizers do with
     ``global_clipnorm=max_norm``, and what ``tf.clip_by_global_norm`` computes.
 
+    Args:
+        grads: a list (or tuple) of arrays of real numbers.
+        max_norm: a finite number > 0 (NumPy scalars such as ``np.float32(1.0)`` accepted).
+
     Returns:
-        ``(clipped, global_norm)``: a new list of arrays, and the norm before clipping.
+        ``(clipped, global_norm)``: a new list of float64 arrays, and the norm before
+        clipping. NaN in a gradient makes the norm NaN and is passed on unchanged.
     """
     if isinstance(grads, np.ndarray) or not isinstance(grads, list | tuple):
-        raise TypeError(f"grads must be a list of arrays, got {type(grads).__name__}")
-    if isinstance(max_norm, bool) or not isinstance(max_norm, int | float) or max_norm <= 0:
-        raise ValueError(f"max_norm must be a positive number, got {max_norm!r}")
-    grads = [np.asarray(g, dtype=float) for g in grads]
+        raise TypeError(f"grads must be a list of arrays, got {describe(grads)}")
+    max_norm = as_real(max_norm, "max_norm", minimum=0.0, strict_minimum=True)
+    grads = [
+        as_float_array(g, f"grads[{k}]").astype(float, copy=False) for k, g in enumerate(grads)
+    ]
     global_norm = float(np.sqrt(sum(np.sum(g**2) for g in grads)))
     scale = min(1.0, max_norm / global_norm) if global_norm > 0 else 1.0
     return [g * scale for g in grads], global_norm

@@ -1,19 +1,26 @@
-"""Small synthetic data sets, generated on the fly from a NumPy ``Generator``."""
+"""Small synthetic data sets, generated on the fly from a NumPy ``Generator``.
+
+Which notebook uses what: :func:`spike_sequences` and :func:`delayed_echo` notebook 01,
+:func:`adding_problem` notebook 02, :func:`subject_memory` notebook 03,
+:func:`sliding_windows` notebook 05. (The real CO₂ series is in :mod:`lstm_course.datasets`.)
+
+Every size must be a positive integer (NumPy integers accepted), ``rng`` a
+``numpy.random.Generator``; anything else raises ``ValueError``/``TypeError`` naming the
+argument.
+"""
+
+from lstm_course.validation import as_positive_int, as_real, check_rng, describe
 
 import numpy as np
 
 
 def _check_rng(rng):
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy Generator (np.random.default_rng(seed)), got {type(rng).__name__}"
-        )
+    check_rng(rng)
 
 
 def _check_positive(**values):
     for name, v in values.items():
-        if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < 1:
-            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+        as_positive_int(v, name)
 
 
 def spike_sequences(n, steps, positions, rng, noise=0.05):
@@ -22,11 +29,25 @@ def spike_sequences(n, steps, positions, rng, noise=0.05):
     A spike (value +1) sits at one of ``positions`` in about half of the sequences; every
     step also gets Gaussian noise. The target is 1 at the spike's step and 0 elsewhere.
     Shapes: x ``(n, steps, 1)`` float32, tags ``(n, steps)`` float32.
+
+    Args:
+        positions: a non-empty sequence of integer steps in ``[0, steps)`` (a list, not a
+            single number: ``5`` would otherwise mean ``range(5)`` to NumPy).
+        noise: standard deviation of the noise, a finite number >= 0.
     """
     _check_rng(rng)
     _check_positive(n=n, steps=steps)
+    noise = as_real(noise, "noise", minimum=0.0)
+    if isinstance(positions, str) or np.ndim(positions) != 1:
+        raise TypeError(
+            f"positions must be a 1-D sequence of steps, e.g. [3, 7], got {describe(positions)}"
+        )
     positions = np.asarray(positions)
-    if positions.size == 0 or positions.min() < 0 or positions.max() >= steps:
+    if positions.size == 0:
+        raise ValueError("positions must hold at least one step, got an empty sequence")
+    if positions.dtype == bool or not np.issubdtype(positions.dtype, np.integer):
+        raise TypeError(f"positions must hold integer steps, got dtype {positions.dtype}")
+    if positions.min() < 0 or positions.max() >= steps:
         raise ValueError(f"positions must lie in [0, {steps}), got {positions.tolist()}")
     x = rng.normal(scale=noise, size=(n, steps, 1)).astype("float32")
     tags = np.zeros((n, steps), dtype="float32")
@@ -41,10 +62,13 @@ def delayed_echo(n, steps, vocab, delay, rng):
     """Token sequences whose target at step t is the token at step t - delay (0 before that).
 
     A short-range memory task a plain RNN learns easily. Shapes: x ``(n, steps, vocab)``
-    one-hot float32, y ``(n, steps)`` int labels.
+    one-hot float32, y ``(n, steps)`` int labels. ``delay`` must be in ``[1, steps - 1]``
+    (a longer delay would leave every target 0).
     """
     _check_rng(rng)
     _check_positive(n=n, steps=steps, vocab=vocab, delay=delay)
+    if delay >= steps:
+        raise ValueError(f"delay must be less than steps = {steps}, got {delay}")
     tokens = rng.integers(0, vocab, size=(n, steps))
     y = np.zeros_like(tokens)
     y[:, delay:] = tokens[:, :-delay]
@@ -89,9 +113,13 @@ def subject_memory(n, steps, rng, switch_prob=0.5):
     Returns:
         ``(x, y, switch_at)``: one-hot tokens ``(n, steps, len(MEMORY_VOCAB))`` float32,
         targets ``(n,)`` int, and the step of the second subject (-1 if none).
+
+    Args:
+        switch_prob: a probability in [0, 1].
     """
     _check_rng(rng)
     _check_positive(n=n, steps=steps)
+    switch_prob = as_real(switch_prob, "switch_prob", minimum=0.0, maximum=1.0)
     if steps < 9:
         raise ValueError(f"steps must be at least 9, got {steps}")
     n_subjects, query = len(SUBJECT_WORDS), len(MEMORY_VOCAB) - 1
@@ -110,12 +138,22 @@ def subject_memory(n, steps, rng, switch_prob=0.5):
 def sliding_windows(series, length):
     """Every window of ``length`` consecutive values, labelled with the value that follows it.
 
-    ``X[i] = series[i : i + length]`` and ``y[i] = series[i + length]``.
+    ``X[i] = series[i : i + length]`` and ``y[i] = series[i + length]``. The dtype of
+    ``series`` is kept.
 
     Returns:
         ``(X, y)`` with shapes ``(len(series) - length, length)`` and ``(len(series) - length,)``.
     """
-    series = np.asarray(series)
+    if series is None or isinstance(series, str | bytes | dict):
+        raise TypeError(f"series must be a 1-D array of numbers, got {describe(series)}")
+    try:
+        series = np.asarray(series)
+    except (TypeError, ValueError):
+        raise TypeError("series must be a 1-D array of numbers, got a ragged sequence") from None
+    if series.dtype == bool or not (
+        np.issubdtype(series.dtype, np.integer) or np.issubdtype(series.dtype, np.floating)
+    ):
+        raise TypeError(f"series must hold real numbers, got dtype {series.dtype}")
     if series.ndim != 1:
         raise ValueError(f"series must be 1-D, got shape {series.shape}")
     _check_positive(length=length)

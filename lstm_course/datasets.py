@@ -1,5 +1,7 @@
 """Real data shipped with the course (nothing is downloaded at run time)."""
 
+from lstm_course.validation import describe
+
 import csv
 from importlib import resources
 
@@ -19,6 +21,8 @@ def load_co2(fill_missing: bool = True):
         ``(dates, co2, missing)``: ``datetime64[D]`` dates, float32 ppmv values, and a
         boolean mask of the weeks that had no measurement; 2,284 weeks each.
     """
+    if not isinstance(fill_missing, bool | np.bool_):
+        raise TypeError(f"fill_missing must be True or False, got {describe(fill_missing)}")
     path = resources.files("lstm_course") / "data_files" / "co2_mauna_loa_weekly.csv"
     with path.open() as handle:
         rows = list(csv.DictReader(handle))

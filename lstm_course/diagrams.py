@@ -1,6 +1,12 @@
-"""Diagrams drawn with matplotlib, so the course needs no external images."""
+"""Diagrams drawn with matplotlib, so the course needs no external images.
+
+:func:`draw_unrolled_rnn` is used in notebook 01, :func:`draw_lstm_cell` in notebook 03.
+"""
+
+from lstm_course.validation import as_int, check_axes, describe
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 _BOX = {"boxstyle": "round,pad=0.02,rounding_size=0.08", "linewidth": 1.2}
@@ -39,10 +45,12 @@ def draw_unrolled_rnn(steps: int = 4, ax=None):
     Every box is the *same* cell (same Wax, Waa, ba, Wya, by) applied at another step.
     Returns the matplotlib ``Figure``.
     """
-    if isinstance(steps, bool) or not isinstance(steps, int):
+    if isinstance(steps, bool) or not isinstance(steps, int | np.integer):
         raise TypeError(f"steps must be an int, got {type(steps).__name__}")
     if not 1 <= steps <= 8:
         raise ValueError(f"steps must be between 1 and 8, got {steps}")
+    steps = as_int(steps, "steps")
+    check_axes(ax)
     if ax is None:
         _, ax = plt.subplots(figsize=(1.6 * steps + 1.2, 2.8))
     gap = 1.6
@@ -92,10 +100,15 @@ def draw_lstm_cell(highlight: str | None = None, ax=None):
     Returns:
         The matplotlib ``Figure``.
     """
+    if highlight is not None and not isinstance(highlight, str):
+        raise TypeError(
+            f"highlight must be None or one of {sorted(LSTM_STEPS)}, got {describe(highlight)}"
+        )
     if highlight is not None and highlight not in LSTM_STEPS:
         raise ValueError(
             f"highlight must be None or one of {sorted(LSTM_STEPS)}, got {highlight!r}"
         )
+    check_axes(ax)
     if ax is None:
         _, ax = plt.subplots(figsize=(6.0, 3.6))
     on = {step: highlight in (None, step) for step in LSTM_STEPS}

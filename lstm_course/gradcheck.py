@@ -1,4 +1,11 @@
-"""Gradient checking: compare analytic gradients with centred finite differences."""
+"""Gradient checking: compare analytic gradients with centred finite differences.
+
+Defined in notebook 02 (used again in notebook 03).
+"""
+
+from lstm_course.validation import as_float_array, as_real, describe
+
+import math
 
 import numpy as np
 
@@ -8,9 +15,10 @@ def relative_error(a, b) -> float:
 
     A tensor-level measure: below about 1e-7 in float64 means the backward pass is right.
     """
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    a = as_float_array(a, "a").astype(np.float64, copy=False)
+    b = as_float_array(b, "b").astype(np.float64, copy=False)
     if a.shape != b.shape:
-        raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
+        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     denom = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if denom == 0 else float(np.linalg.norm(a - b) / denom)
 
@@ -19,10 +27,19 @@ def numerical_gradient(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
     """Centred finite-difference gradient of the scalar ``f()`` with respect to ``x``.
 
     ``x`` is perturbed in place, one entry at a time, and restored; ``f`` takes no
-    arguments and reads ``x`` (e.g. a closure over a parameter dict).
+    arguments and reads ``x`` (e.g. a closure over a parameter dict), and returns a real
+    number. ``eps`` is a finite step > 0.
     """
+    if not callable(f):
+        raise TypeError(
+            f"f must be a function of no arguments returning the loss, got {describe(f)}"
+        )
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
-        raise TypeError("x must be a float64 ndarray (finite differences need double precision)")
+        raise TypeError(
+            "x must be a float64 ndarray (finite differences need double precision), "
+            f"got {describe(x)}"
+        )
+    eps = as_real(eps, "eps", minimum=0.0, strict_minimum=True)
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
         old = x[idx]
@@ -31,8 +48,19 @@ def numerical_gradient(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
         x[idx] = old - eps
         minus = f()
         x[idx] = old
+        _check_loss(plus)
+        _check_loss(minus)
         grad[idx] = (plus - minus) / (2 * eps)
     return grad
+
+
+def _check_loss(value) -> None:
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        raise TypeError(f"f must return a real number (the loss), got {describe(value)}")
+    if not math.isfinite(float(value)):
+        raise ValueError(f"f must return a finite loss, got {value}")
 
 
 def gradient_check(f, arrays: dict, grads: dict, eps: float = 1e-6) -> dict:
@@ -46,7 +74,18 @@ def gradient_check(f, arrays: dict, grads: dict, eps: float = 1e-6) -> dict:
     Returns:
         name -> relative error (see :func:`relative_error`).
     """
+    for name, value in (("arrays", arrays), ("grads", grads)):
+        if not isinstance(value, dict):
+            raise TypeError(f"{name} must be a dict name -> array, got {describe(value)}")
     missing = set(arrays) - set(grads)
     if missing:
-        raise ValueError(f"no analytic gradient for {sorted(missing)}")
+        raise ValueError(
+            f"grads must hold a gradient for every array, got none for {sorted(missing)}"
+        )
+    for k in arrays:
+        g = np.shape(grads[k])
+        if g != np.shape(arrays[k]):
+            raise ValueError(
+                f"grads[{k!r}] must have the shape of arrays[{k!r}], {np.shape(arrays[k])}, got {g}"
+            )
     return {k: relative_error(grads[k], numerical_gradient(f, arrays[k], eps)) for k in arrays}

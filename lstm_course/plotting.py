@@ -1,4 +1,8 @@
-"""Figure defaults and training-curve plots."""
+"""Figure defaults and training-curve plots. Used from notebook 00 on (``lc.plot_history``)."""
+
+from lstm_course.validation import as_bool, check_axes, describe
+
+import numbers
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -40,21 +44,51 @@ def plot_history(history, keys=None, *, logy: bool = False, title: str | None = 
         The matplotlib ``Figure``.
 
     Raises:
-        TypeError: if ``history`` is neither a ``History`` nor a dict of sequences.
-        ValueError: if it is empty or a requested key is missing.
+        TypeError: if ``history`` is neither a ``History`` nor a dict of sequences of
+            numbers, or another argument has the wrong type.
+        ValueError: if it is empty, has only ``val_`` keys, a requested key is missing, or a
+            ``val_`` series is not as long as its training series.
     """
     logs = getattr(history, "history", history)
     if not isinstance(logs, dict):
-        raise TypeError(f"history must be a keras History or a dict, got {type(history).__name__}")
+        raise TypeError(f"history must be a keras History or a dict, got {describe(history)}")
     if not logs:
-        raise ValueError("history is empty: was the model trained for at least one epoch?")
+        raise ValueError("history is empty: was the model trained for at least one epoch? got {}")
+    for key, values in logs.items():
+        if isinstance(values, str | bytes) or not hasattr(values, "__len__"):
+            raise TypeError(
+                f"history[{key!r}] must be a sequence of numbers (one per epoch), "
+                f"got {describe(values)}"
+            )
+        if not all(isinstance(v, numbers.Real) for v in values):
+            raise TypeError(f"history[{key!r}] must hold numbers, got {list(values)[:3]!r}...")
+    logy = as_bool(logy, "logy")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a str or None, got {describe(title)}")
+    check_axes(ax)
     if keys is None:
         keys = [k for k in logs if not k.startswith("val_")]
+        if not keys:
+            raise ValueError(
+                f"history must hold a training metric to plot beside its val_ twin, "
+                f"got only {sorted(logs)}"
+            )
     elif isinstance(keys, str):
         keys = [keys]
+    elif not isinstance(keys, list | tuple) or not all(isinstance(k, str) for k in keys):
+        raise TypeError(f"keys must be a metric name or a list of them, got {describe(keys)}")
     missing = [k for k in keys if k not in logs]
     if missing:
-        raise ValueError(f"history has no {missing}; it has {sorted(logs)}")
+        raise ValueError(
+            f"keys must be in the history; history has no {missing}, got {sorted(logs)}"
+        )
+    for key in keys:
+        twin = logs.get(f"val_{key}")
+        if twin is not None and len(twin) != len(logs[key]):
+            raise ValueError(
+                f"history[{'val_' + key!r}] must have one value per epoch like history[{key!r}] "
+                f"({len(logs[key])}), got {len(twin)}"
+            )
     if ax is None:
         fig, axes = plt.subplots(1, len(keys), figsize=(3.4 * len(keys) + 0.6, 3.0), squeeze=False)
         axes = axes[0]

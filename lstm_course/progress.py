@@ -3,6 +3,7 @@
 import time
 
 import keras
+import numpy as np
 
 
 def _format_logs(logs: dict) -> str:
@@ -31,10 +32,11 @@ class CompactProgress(keras.callbacks.Callback):
     def __init__(self, every: int | None = 10, label: str = ""):
         super().__init__()
         if every is not None:
-            if isinstance(every, bool) or not isinstance(every, int):
+            if isinstance(every, bool) or not isinstance(every, int | np.integer):
                 raise TypeError(f"every must be a positive int or None, got {type(every).__name__}")
             if every < 1:
                 raise ValueError(f"every must be >= 1, got {every}")
+            every = int(every)
         if not isinstance(label, str):
             raise TypeError(f"label must be a str, got {type(label).__name__}")
         self.every = every

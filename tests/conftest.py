@@ -1,3 +1,5 @@
 """pytest set-up for tests/."""
 
-import lstm_course  # noqa: F401  (imports TensorFlow quietly before any test does)
+# Importing the package first installs its import hook: whichever test imports TensorFlow or
+# Keras first does so quietly. It does not import TensorFlow itself.
+import lstm_course  # noqa: F401

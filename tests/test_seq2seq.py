@@ -37,9 +37,9 @@ def test_codec_errors_are_clear():
         codec.encode(["123+45"])
     with pytest.raises(TypeError, match="list of strings"):
         codec.encode("12+7")
-    with pytest.raises(TypeError, match="expected strings"):
+    with pytest.raises(TypeError, match="texts must hold strings"):
         codec.encode([12])
-    with pytest.raises(ValueError, match="repeated"):
+    with pytest.raises(ValueError, match="must not repeat"):
         s2s.CharCodec(vocab="aab")
 
 
