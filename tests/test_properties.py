@@ -1,0 +1,249 @@
+"""Property-based tests (Hypothesis) of the package's contracts over shapes, dtypes and ranges."""
+
+from lstm_course import clipping, data, lstm, lstm_reference, rnn
+from lstm_course import seq2seq as s2s
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# database=None: nothing is written into the work tree (.hypothesis/).
+FAST = settings(max_examples=40, deadline=None, database=None)
+sizes = st.integers(min_value=1, max_value=4)
+floats = st.sampled_from([np.float32, np.float64])
+
+
+def fused(rng, d, u, dtype=np.float64):
+    return (
+        rng.normal(scale=0.5, size=(d, 4 * u)).astype(dtype),
+        rng.normal(scale=0.5, size=(u, 4 * u)).astype(dtype),
+        rng.normal(scale=0.2, size=4 * u).astype(dtype),
+    )
+
+
+@FAST
+@given(batch=sizes, steps=st.integers(0, 4), d=sizes, u=sizes, seed=st.integers(0, 2**16))
+def test_plain_reference_and_fast_lstm_agree(batch, steps, d, u, seed):
+    rng = np.random.default_rng(seed)
+    W = fused(rng, d, u)
+    x, h0, c0 = (rng.normal(size=s) for s in ((batch, steps, d), (batch, u), (batch, u)))
+    dh, dc_last = rng.normal(size=(batch, steps, u)), rng.normal(size=(batch, u))
+    h1, c1, cache1 = lstm.lstm_forward(x, *W, h0=h0, c0=c0)
+    h2, c2, cache2 = lstm_reference.lstm_forward(x, *W, h0=h0, c0=c0)
+    np.testing.assert_allclose(h1, h2, rtol=0, atol=1e-13)
+    np.testing.assert_allclose(c1, c2, rtol=0, atol=1e-13)
+    g1 = lstm.lstm_backward(dh, cache1, dc_last=dc_last)
+    g2 = lstm_reference.lstm_backward(dh, cache2, dc_last=dc_last)
+    assert set(g1) == set(g2)
+    for k in g1:
+        assert g1[k].shape == g2[k].shape, k
+        np.testing.assert_allclose(g1[k], g2[k], rtol=0, atol=1e-12, err_msg=k)
+
+
+ARGS = ["x", "kernel", "recurrent_kernel", "bias", "h0", "c0"]
+
+
+@FAST
+@given(
+    batch=sizes,
+    steps=sizes,
+    d=sizes,
+    u=sizes,
+    wrong=st.sampled_from(ARGS),
+    axis=st.integers(0, 2),
+    delta=st.sampled_from([-1, 1, 2]),
+)
+def test_lstm_forward_names_the_argument_with_a_wrong_shape(batch, steps, d, u, wrong, axis, delta):
+    rng = np.random.default_rng(0)
+    args = dict(zip(ARGS[1:4], fused(rng, d, u), strict=True))
+    args.update(x=np.zeros((batch, steps, d)), h0=np.zeros((batch, u)), c0=np.zeros((batch, u)))
+    shape = list(args[wrong].shape)
+    axis %= len(shape)
+    if wrong == "x" and axis < 2:  # batch and time of x are free: change its feature axis
+        axis = 2
+    if wrong == "kernel" and axis == 0:  # the kernel's rows define input_dim: change columns
+        axis = 1
+    if wrong == "recurrent_kernel" and axis == 0:  # its rows define units: change columns
+        axis = 1
+    shape[axis] = max(shape[axis] + delta, 0)
+    if shape[axis] == args[wrong].shape[axis]:
+        shape[axis] += 3
+    args[wrong] = np.zeros(shape)
+    x = args.pop("x")
+    with pytest.raises(ValueError, match=rf"\b{wrong} must have shape .*got \(") as err:
+        lstm.lstm_forward(x, **args)
+    assert str(tuple(shape)) in str(err.value)
+
+
+@FAST
+@given(batch=sizes, steps=sizes, n_x=sizes, n_a=sizes, wrong=st.sampled_from(["Waa", "ba", "a0"]))
+def test_rnn_forward_names_the_argument_with_a_wrong_shape(batch, steps, n_x, n_a, wrong):
+    args = {"Wax": np.zeros((n_a, n_x)), "Waa": np.zeros((n_a, n_a)), "ba": np.zeros(n_a)}
+    args["a0"] = np.zeros((batch, n_a))
+    args[wrong] = np.zeros(args[wrong].shape[:-1] + (n_a + 1,))
+    with pytest.raises(ValueError, match=rf"^{wrong} must have shape"):
+        rnn.rnn_forward(np.zeros((batch, steps, n_x)), **args)
+
+
+@FAST
+@given(dtypes=st.tuples(floats, floats, floats, floats), seed=st.integers(0, 2**16))
+def test_lstm_dtype_is_the_result_type_of_the_inputs(dtypes, seed):
+    """float32 only if every input is float32; a float32 c0/dc_last never lowers precision."""
+    x_dtype, w_dtype, c0_dtype, dc_dtype = dtypes
+    rng = np.random.default_rng(seed)
+    W = fused(rng, 3, 2, w_dtype)
+    x = rng.normal(size=(2, 3, 3)).astype(x_dtype)
+    c0 = rng.normal(size=(2, 2)).astype(c0_dtype)
+    dc_last = rng.normal(size=(2, 2)).astype(dc_dtype)
+    h, c, cache = lstm.lstm_forward(x, *W, c0=c0)
+    forward_dtype = np.result_type(x_dtype, w_dtype, c0_dtype)
+    assert h.dtype == c.dtype == forward_dtype
+    grads = lstm.lstm_backward(np.ones_like(h), cache, dc_last=dc_last)
+    backward_dtype = np.result_type(forward_dtype, dc_dtype)
+    assert all(g.dtype == backward_dtype for g in grads.values()), {
+        k: g.dtype for k, g in grads.items()
+    }
+    if backward_dtype == np.float64:
+        # The same run with every input cast up to float64 first gives the same gradients to
+        # float64 precision (not float32's ~1e-8).
+        W64 = [w.astype(np.float64) for w in W]
+        _, _, cache64 = lstm.lstm_forward(x.astype(np.float64), *W64, c0=c0.astype(np.float64))
+        if forward_dtype == np.float64:
+            ref = lstm.lstm_backward(np.ones_like(h), cache64, dc_last=dc_last.astype(np.float64))
+            for k in grads:
+                np.testing.assert_allclose(grads[k], ref[k], rtol=1e-13, atol=1e-14, err_msg=k)
+
+
+@FAST
+@given(seed=st.integers(0, 2**16), batch=sizes, steps=st.integers(1, 4))
+def test_returned_states_are_not_views_into_the_cache(seed, batch, steps):
+    rng = np.random.default_rng(seed)
+    W = fused(rng, 2, 3)
+    x, dh = rng.normal(size=(batch, steps, 2)), rng.normal(size=(batch, steps, 3))
+    h, c, cache = lstm.lstm_forward(x, *W)
+    before = lstm.lstm_backward(dh, cache)
+    h *= 0
+    c += 1
+    after = lstm.lstm_backward(dh, cache)
+    for k in before:
+        np.testing.assert_array_equal(before[k], after[k])
+    Wax, Waa, ba = rng.normal(size=(3, 2)), rng.normal(size=(3, 3)), rng.normal(size=3)
+    a, rcache = rnn.rnn_forward(x, Wax, Waa, ba)
+    before = rnn.rnn_backward(dh, rcache)
+    a *= 0
+    x *= 0
+    after = rnn.rnn_backward(dh, rcache)
+    for k in before:
+        np.testing.assert_array_equal(before[k], after[k])
+
+
+@FAST
+@given(
+    labels=st.lists(st.integers(-3, 5), min_size=6, max_size=6),
+    seed=st.integers(0, 2**16),
+)
+def test_sequence_cross_entropy_accepts_exactly_the_labels_in_range(labels, seed):
+    y_hat = rnn.softmax(np.random.default_rng(seed).normal(size=(2, 3, 3)))
+    y = np.array(labels).reshape(2, 3)
+    if y.min() < 0 or y.max() >= 3:
+        with pytest.raises(ValueError, match=r"y must hold class labels in \[0, 3\), got"):
+            rnn.sequence_cross_entropy(y_hat, y)
+    else:
+        picked = y_hat[np.arange(2)[:, None], np.arange(3)[None], y]
+        expected = -np.log(picked).sum(axis=1).mean()
+        assert rnn.sequence_cross_entropy(y_hat, y) == pytest.approx(expected)
+
+
+numbers_of_any_kind = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-5, 5),
+    st.floats(0.01, 100).map(np.float32),
+    st.integers(-2, 5).map(np.int64),
+)
+
+
+@FAST
+@given(max_norm=numbers_of_any_kind, scale=st.floats(0.01, 100))
+def test_clipping_either_caps_the_norm_or_names_max_norm(max_norm, scale):
+    grads = [np.full(3, scale), np.full((2, 2), -scale)]
+    try:
+        clipped, norm = clipping.clip_by_global_norm(grads, max_norm)
+    except (ValueError, TypeError) as error:
+        assert "max_norm" in str(error) and "got" in str(error)
+        assert not (np.isfinite(max_norm) and max_norm > 0)
+        return
+    assert np.isfinite(max_norm) and max_norm > 0
+    new_norm = np.sqrt(sum(np.sum(g**2) for g in clipped))
+    assert new_norm <= float(max_norm) * (1 + 1e-6) or new_norm == pytest.approx(norm)
+    assert norm == pytest.approx(np.sqrt(7) * scale)
+
+
+@FAST
+@given(value=st.one_of(st.integers(-999, 999), st.integers(-999, 999).map(np.int64)))
+def test_format_answer_round_trips_integers(value):
+    text = s2s.format_answer(value)
+    assert text[0] in "+-" and int(text) == value
+
+
+@FAST
+@given(value=st.floats(allow_nan=True).filter(lambda v: v != int(v) if np.isfinite(v) else True))
+def test_format_answer_refuses_non_integers(value):
+    with pytest.raises(TypeError, match="value must be an integer, got"):
+        s2s.format_answer(value)
+
+
+@FAST
+@given(start=st.integers(-20, 20), vocab=st.integers(1, 15))
+def test_shift_right_accepts_exactly_the_indices_of_the_vocabulary(start, vocab):
+    answers = np.zeros((2, 3, vocab), dtype="float32")
+    if 0 <= start < vocab:
+        shifted = s2s.shift_right(answers, start)
+        assert shifted[:, 0].argmax(-1).tolist() == [start, start]
+    else:
+        with pytest.raises(ValueError, match="start_index must be an integer in"):
+            s2s.shift_right(answers, start)
+
+
+@FAST
+@given(n=st.integers(1, 6), steps=st.integers(1, 12), delay=st.integers(-2, 14))
+def test_delayed_echo_accepts_exactly_delays_shorter_than_the_sequence(n, steps, delay):
+    rng = np.random.default_rng(0)
+    if 1 <= delay < steps:
+        x, y = data.delayed_echo(n, steps, 3, delay, rng)
+        np.testing.assert_array_equal(y[:, delay:], x.argmax(-1)[:, :-delay])
+    else:
+        with pytest.raises(ValueError, match="delay must be"):
+            data.delayed_echo(n, steps, 3, delay, rng)
+
+
+@FAST
+@given(
+    positions=st.lists(st.integers(-2, 12), max_size=4),
+    steps=st.integers(1, 10),
+)
+def test_spike_positions_are_used_as_given_or_refused(positions, steps):
+    rng = np.random.default_rng(1)
+    if positions and all(0 <= p < steps for p in positions):
+        _, tags = data.spike_sequences(200, steps, positions, rng)
+        where = np.flatnonzero(tags.sum(axis=0))
+        assert set(where.tolist()) <= set(positions)
+    else:
+        with pytest.raises(ValueError, match="positions must"):
+            data.spike_sequences(20, steps, positions, rng)
+
+
+@FAST
+@given(p=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-2, 2)))
+def test_subject_memory_switch_prob_must_be_a_probability(p):
+    rng = np.random.default_rng(2)
+    if np.isfinite(p) and 0 <= p <= 1:
+        x, y, switch_at = data.subject_memory(50, 12, rng, switch_prob=p)
+        assert x.shape == (50, 12, len(data.MEMORY_VOCAB))
+        if p == 0:
+            assert np.all(switch_at == -1)
+        if p == 1:
+            assert np.all(switch_at >= 0)
+    else:
+        with pytest.raises(ValueError, match="switch_prob must be"):
+            data.subject_memory(50, 12, rng, switch_prob=p)
