@@ -52,7 +52,8 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
+# Session scope: each xdist worker starts one server and one browser for its share of notebooks.
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """A JupyterLab server on a temporary copy of the course; yields its base URL."""
     base = tmp_path_factory.mktemp("lab")
@@ -112,7 +113,7 @@ def lab(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
