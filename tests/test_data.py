@@ -48,3 +48,25 @@ def test_sliding_windows_label_is_the_value_after_the_window():
         data.sliding_windows([1, 2, 3], 3)
     with pytest.raises(ValueError, match="1-D"):
         data.sliding_windows(np.zeros((2, 5)), 2)
+
+
+def test_subject_memory_target_is_the_cuisine_of_the_last_subject():
+    x, y, switch_at = data.subject_memory(400, 15, np.random.default_rng(3))
+    tokens = x.argmax(-1)
+    assert x.shape == (400, 15, len(data.MEMORY_VOCAB)) and np.all(x.sum(-1) == 1)
+    assert np.all(tokens[:, -1] == len(data.MEMORY_VOCAB) - 1)  # the query word
+    n_subjects = len(data.SUBJECT_WORDS)
+    for row, target, switch in zip(tokens, y, switch_at, strict=True):
+        subjects = np.flatnonzero(row < n_subjects)
+        assert subjects[0] < 3  # the first subject in the first 3 steps
+        assert target == row[subjects[-1]]  # the cuisine of the subject mentioned last
+        if switch >= 0:
+            assert 5 <= switch < 10 and row[switch] != row[subjects[0]]
+        else:
+            assert len(set(row[subjects])) == 1
+    assert 0.35 < np.mean(switch_at >= 0) < 0.65
+
+
+def test_sliding_windows_keep_the_dtype():
+    X, y = data.sliding_windows(np.arange(6), 2)
+    assert X.dtype == y.dtype == np.arange(6).dtype

@@ -1,4 +1,4 @@
-from lstm_course import lstm, seed_everything
+from lstm_course import gradcheck, lstm, seed_everything
 from lstm_course.gradcheck import gradient_check
 
 import keras
@@ -94,19 +94,101 @@ def test_backward_agrees_with_gradient_tape_on_keras_lstm():
         np.testing.assert_allclose(ours, np.asarray(theirs), rtol=1e-9, atol=1e-12)
 
 
-def test_cell_state_gradient_flows_back_through_the_forget_gate():
+def test_gradients_reach_h0_c0_and_come_from_dc_last():
+    """dh0, dc0 and the effect of dc_last, against finite differences (never tested before)."""
     rng = np.random.default_rng(5)
     W = random_fused(rng)
-    x = rng.normal(size=(B, T, D))
-    h, _, cache = lstm.lstm_forward(x, *W)
-    dh = np.zeros_like(h)
-    dh[:, -1] = 1.0
-    grads = lstm.lstm_backward(dh, cache)
-    # With no upstream gradient before T, the cell path and the h path feed dc<t>;
-    # dc0 must equal dc<1> * f<1>.
-    np.testing.assert_allclose(
-        grads["dc0"], grads["dc"][:, 0] * cache["gates"]["f"][:, 0], rtol=1e-12
+    x, h0, c0 = rng.normal(size=(B, T, D)), rng.normal(size=(B, U)), rng.normal(size=(B, U))
+    target, weight = rng.normal(size=(B, T, U)), rng.normal(size=(B, U))
+
+    def loss():  # a loss on every hidden state and on the last cell state
+        h, c, _ = lstm.lstm_forward(x, *W, h0=h0, c0=c0)
+        return 0.5 * np.sum((h - target) ** 2) + np.sum(weight * c[:, -1])
+
+    h, _, cache = lstm.lstm_forward(x, *W, h0=h0, c0=c0)
+    grads = lstm.lstm_backward(h - target, cache, dc_last=weight)
+    errors = gradient_check(
+        loss,
+        {"h0": h0, "c0": c0, "x": x},
+        {"h0": grads["dh0"], "c0": grads["dc0"], "x": grads["dx"]},
     )
+    assert max(errors.values()) <= 1e-7, errors
+    # Without dc_last the same gradients are wrong: the test can fail.
+    no_dc_last = lstm.lstm_backward(h - target, cache)
+    assert gradcheck.relative_error(no_dc_last["dc0"], grads["dc0"]) > 1e-3
+
+
+def test_lstm_backward_does_cell_state_backward_at_every_step():
+    """The link between exercise 3 and the full backward pass.
+
+    What reaches h<t> and c<t> from the future is the ``dh0`` and ``dc0`` of the backward
+    pass over the rest of the sequence, started from (h<t>, c<t>). Feeding them to
+    cell_state_backward must give lstm_backward's dc<t>, and its dc_prev must be what the
+    pass over steps t.. sends to c<t-1>.
+    """
+    rng = np.random.default_rng(6)
+    W = random_fused(rng)
+    x = rng.normal(size=(B, T, D))
+    h, c, cache = lstm.lstm_forward(x, *W)
+    dh, dc_last = rng.normal(size=(B, T, U)), rng.normal(size=(B, U))
+    grads = lstm.lstm_backward(dh, cache, dc_last=dc_last)
+    gates = cache["gates"]
+    for t in range(T):
+        _, _, rest = lstm.lstm_forward(x[:, t + 1 :], *W, h0=h[:, t], c0=c[:, t])
+        future = lstm.lstm_backward(dh[:, t + 1 :], rest, dc_last=dc_last)
+        dc_t, dc_prev = lstm.cell_state_backward(
+            dh[:, t] + future["dh0"], future["dc0"], gates["o"][:, t], c[:, t], gates["f"][:, t]
+        )
+        np.testing.assert_allclose(grads["dc"][:, t], dc_t, rtol=1e-10, atol=1e-13)
+        h_before = h[:, t - 1] if t else np.zeros((B, U))
+        c_before = c[:, t - 1] if t else np.zeros((B, U))
+        _, _, here = lstm.lstm_forward(x[:, t:], *W, h0=h_before, c0=c_before)
+        from_here = lstm.lstm_backward(dh[:, t:], here, dc_last=dc_last)
+        np.testing.assert_allclose(from_here["dc0"], dc_prev, rtol=1e-10, atol=1e-13)
+
+
+def test_backward_through_zero_steps_passes_the_gradients_through():
+    rng = np.random.default_rng(7)
+    W = random_fused(rng)
+    h, c, cache = lstm.lstm_forward(np.zeros((B, 0, D)), *W)
+    assert h.shape == c.shape == (B, 0, U)
+    dc_last = rng.normal(size=(B, U))
+    grads = lstm.lstm_backward(np.zeros((B, 0, U)), cache, dc_last=dc_last)
+    np.testing.assert_array_equal(grads["dc0"], dc_last)
+    assert grads["dx"].shape == (B, 0, D) and not grads["dkernel"].any()
+
+
+def test_dc_last_of_the_wrong_shape_is_named():
+    _, _, cache = lstm.lstm_forward(np.zeros((4, 2, D)), *random_fused(np.random.default_rng(8)))
+    with pytest.raises(
+        ValueError, match=r"dc_last must have shape \(4, 6\) \(batch, units\), got \(4, 5\)"
+    ):
+        lstm.lstm_backward(np.zeros((4, 2, U)), cache, dc_last=np.zeros((4, 5)))
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"activation": "relu"}, "activation"),
+        ({"recurrent_activation": "hard_sigmoid"}, "recurrent_activation"),
+        ({"go_backwards": True}, "go_backwards"),
+        ({"use_bias": False}, "use_bias"),
+    ],
+)
+def test_from_keras_lstm_refuses_settings_the_numpy_code_lacks(settings, named):
+    layer = keras.layers.LSTM(3, **settings)
+    layer.build((None, 2, 2))
+    with pytest.raises(ValueError, match=named):
+        lstm.from_keras_lstm(layer)
+
+
+def test_from_keras_lstm_refuses_other_layers():
+    layer = keras.layers.GRU(3)
+    layer.build((None, 2, 2))
+    with pytest.raises(TypeError, match="layer must be a keras.layers.LSTM, got GRU"):
+        lstm.from_keras_lstm(layer)
+    with pytest.raises(ValueError, match="layer must be built"):
+        lstm.from_keras_lstm(keras.layers.LSTM(3))
 
 
 def test_param_count_is_10400_for_lstm50_on_one_feature():

@@ -36,6 +36,29 @@ def test_bad_input_gets_clear_errors():
 
 
 def test_course_style_keeps_figures_small():
+    """plot_history sets its own figsize: measure the figure it returns, not the default."""
     use_course_style()
+    for n_keys in (1, 2, 3):
+        logs = {f"m{k}": [1.0, 0.5] for k in range(n_keys)}
+        fig = plot_history(logs)
+        width, height = fig.get_size_inches()
+        pixels = width * height * fig.dpi**2
+        assert pixels < 200_000 * n_keys, (n_keys, width, height, fig.dpi)
+        plt.close(fig)
     width, height = matplotlib.rcParams["figure.figsize"]
     assert width * height * matplotlib.rcParams["figure.dpi"] ** 2 < 200_000
+
+
+def test_draws_into_given_axes():
+    fig, ax = plt.subplots()
+    out = plot_history({"loss": [3, 2], "val_loss": [4, 3], "mae": [1, 0.5]}, ax=ax)
+    assert out is fig and len(fig.axes) == 1
+    assert ax.get_ylabel() == "loss" and len(ax.lines) == 2  # only the first key
+    plt.close(fig)
+
+
+def test_only_validation_keys_get_a_clear_error():
+    with pytest.raises(ValueError, match="only"):
+        plot_history({"val_loss": [1.0]})
+    with pytest.raises(TypeError, match="ax must be matplotlib Axes"):
+        plot_history({"loss": [1.0]}, ax="axes")

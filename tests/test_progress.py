@@ -40,3 +40,33 @@ def test_rejects_bad_every(every, error):
 def test_rejects_non_string_label():
     with pytest.raises(TypeError, match="label"):
         CompactProgress(label=3)
+
+
+def test_live_mode_in_jupyter_updates_one_display(capsys, monkeypatch):
+    """The branch for Jupyter: one display handle, updated after every epoch."""
+    import IPython
+    import IPython.display
+
+    updates = []
+
+    class Handle:
+        def update(self, obj):
+            updates.append(obj)
+
+    shown = []
+
+    def fake_display(obj, display_id=None):
+        shown.append((obj, display_id))
+        return Handle()
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    monkeypatch.setattr(IPython.display, "display", fake_display)
+    tiny_fit(CompactProgress(every=None, label="live"), epochs=3)
+    assert shown == [("live: epoch 0/3", True)]
+    assert [u.split("  ")[0] for u in updates] == [f"live: epoch {k}/3" for k in (1, 2, 3)]
+    assert "loss" in updates[-1]
+    assert capsys.readouterr().out.startswith("live: trained 3 epochs")
+
+
+def test_numpy_integers_are_accepted():
+    assert CompactProgress(every=np.int64(5)).every == 5

@@ -101,21 +101,80 @@ def test_sequence_loss_is_the_sum_of_per_step_losses():
     assert sequence_cross_entropy(y_hat, y) == pytest.approx(sum(per_step))
 
 
-def test_jacobian_norms_match_autodiff():
+def test_jacobian_norms_match_autodiff_at_every_lag():
     rng = np.random.default_rng(6)
     p = random_params(rng)
     x = rng.normal(size=(1, T, NX))
     a, _ = rnn_forward(x, p["Wax"], p["Waa"], p["ba"])
     norms = hidden_jacobian_norms(a[0], p["Waa"])
-    # Autodiff: d a<T-1> / d a<0>, by restarting the recurrence from a<0>.
-    a0 = tf.Variable(a[:, 0])
-    with tf.GradientTape() as tape:
-        h = a0
-        for t in range(1, T):
-            h = tf.tanh(x[:, t] @ p["Wax"].T + h @ p["Waa"].T + p["ba"])
-    jac = tape.jacobian(h, a0).numpy()[0, :, 0, :]
-    assert norms[-1] == pytest.approx(np.linalg.norm(jac, 2), rel=1e-10)
     assert len(norms) == T - 1
+    for start in range(T - 1):  # autodiff: d a<T-1> / d a<start>, restarting from a<start>
+        a_start = tf.Variable(a[:, start])
+        with tf.GradientTape() as tape:
+            h = a_start
+            for t in range(start + 1, T):
+                h = tf.tanh(x[:, t] @ p["Wax"].T + h @ p["Waa"].T + p["ba"])
+        jac = tape.jacobian(h, a_start).numpy()[0, :, 0, :]
+        lag = T - 1 - start
+        assert norms[lag - 1] == pytest.approx(np.linalg.norm(jac, 2), rel=1e-10), lag
+
+
+def test_gradient_reaches_a0():
+    rng = np.random.default_rng(9)
+    p = random_params(rng)
+    x, y, a0 = (
+        rng.normal(size=(B, T, NX)),
+        rng.integers(0, NY, size=(B, T)),
+        rng.normal(size=(B, NA)),
+    )
+    _, grads = rnn_classifier_loss(x, y, p, a0=a0)
+    errors = gradient_check(
+        lambda: rnn_classifier_loss(x, y, p, a0=a0)[0], {"a0": a0}, {"a0": grads["da0"]}
+    )
+    assert errors["a0"] <= 1e-7
+
+
+def test_cell_backward_checks_its_shapes():
+    p = random_params(np.random.default_rng(10))
+    args = {
+        "da_t": np.zeros((B, NA)),
+        "a_t": np.zeros((B, NA)),
+        "a_prev": np.zeros((B, 2)),
+        "x_t": np.zeros((B, NX)),
+        "Wax": p["Wax"],
+        "Waa": p["Waa"],
+    }
+    with pytest.raises(
+        ValueError, match=r"a_prev must have shape \(3, 5\) \(batch, n_a\), got \(3, 2\)"
+    ):
+        rnn_cell_backward(**args)
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"activation": "relu"}, "activation"),
+        ({"go_backwards": True}, "go_backwards"),
+        ({"use_bias": False}, "use_bias"),
+    ],
+)
+def test_from_keras_simple_rnn_refuses_what_it_cannot_copy(settings, named):
+    layer = keras.layers.SimpleRNN(3, **settings)
+    layer.build((None, 2, 2))
+    with pytest.raises(ValueError, match=named):
+        from_keras_simple_rnn(layer)
+    with pytest.raises(TypeError, match="layer must be a keras.layers.SimpleRNN, got LSTM"):
+        lstm_layer = keras.layers.LSTM(3)
+        lstm_layer.build((None, 2, 2))
+        from_keras_simple_rnn(lstm_layer)
+
+
+def test_labels_outside_the_classes_are_refused():
+    y_hat = softmax(np.zeros((1, 2, 3)))
+    with pytest.raises(
+        ValueError, match=r"y must hold class labels in \[0, 3\), got values from -1"
+    ):
+        sequence_cross_entropy(y_hat, np.array([[0, -1]]))
 
 
 def test_bad_shapes_name_expected_and_received():
