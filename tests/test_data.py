@@ -70,3 +70,9 @@ def test_subject_memory_target_is_the_cuisine_of_the_last_subject():
 def test_sliding_windows_keep_the_dtype():
     X, y = data.sliding_windows(np.arange(6), 2)
     assert X.dtype == y.dtype == np.arange(6).dtype
+
+
+def test_data_is_the_old_name_of_synthetic():
+    from lstm_course import synthetic
+
+    assert data is synthetic and data.spike_sequences is synthetic.spike_sequences

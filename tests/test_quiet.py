@@ -47,6 +47,7 @@ def run_python(code):
 NUMPY_MODULES = [
     "lstm_course",
     "lstm_course.data",
+    "lstm_course.synthetic",
     "lstm_course.rnn",
     "lstm_course.lstm",
     "lstm_course.lstm_reference",
