@@ -1,4 +1,7 @@
-"""Real data shipped with the course (nothing is downloaded at run time)."""
+"""Real data shipped with the course (nothing is downloaded at run time). Used in notebook 04.
+
+The synthetic data sets are in :mod:`lstm_course.synthetic`.
+"""
 
 from lstm_course.validation import describe
 

@@ -1,4 +1,7 @@
-"""Compact training progress for ``model.fit``: a few lines instead of one per epoch."""
+"""Compact training progress for ``model.fit``: a few lines instead of one per epoch.
+
+``lc.CompactProgress`` is used from notebook 01 on. This module imports Keras.
+"""
 
 import time
 

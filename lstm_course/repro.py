@@ -1,4 +1,8 @@
-"""Reproducibility: one call seeds every random number generator the course uses."""
+"""Reproducibility: one call seeds every random number generator the course uses.
+
+``lc.seed_everything`` is called at the top of every notebook (introduced in notebook 00).
+It imports Keras and TensorFlow on first use.
+"""
 
 import numbers
 
