@@ -6,7 +6,10 @@ import sys
 # C-level stderr on TF 2.21 (the latter at ERROR level: "NodeDef mentions attribute
 # use_unbounded_threadpool").
 CODE = """
+import sys
 import lstm_course
+assert "tensorflow" not in sys.modules
+lstm_course.seed_everything(0)  # imports Keras and TensorFlow itself, through the quiet hook
 import numpy as np, keras, tensorflow as tf
 tf.config.list_physical_devices()
 import os; assert os.environ["TF_CPP_MIN_LOG_LEVEL"] == "3"

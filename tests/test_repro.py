@@ -1,9 +1,6 @@
 from lstm_course import seed_everything
 
-import os
 import random
-import subprocess
-import sys
 
 import keras
 import numpy as np
@@ -44,17 +41,4 @@ def test_rejects_bad_seeds(bad):
         seed_everything(bad)
 
 
-def test_seeding_imports_tensorflow_itself_quietly():
-    """In a fresh interpreter (conftest and this file import TensorFlow here already)."""
-    code = (
-        "import sys\n"
-        "from lstm_course import seed_everything\n"
-        "assert 'tensorflow' not in sys.modules\n"
-        "seed_everything(1)\n"
-        "import tensorflow as tf\n"
-        "print(float(tf.reduce_sum(tf.random.uniform((3,)))) > 0)\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout == "True\n" and run.stderr == ""
+# That seeding imports TensorFlow quietly in a fresh interpreter is tested in test_quiet.py.
