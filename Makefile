@@ -23,7 +23,7 @@ LAB_ARGS ?=
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup lab test test-fast notebooks benchmark figures lint clean help
+.PHONY: setup lab test test-fast notebooks benchmark benchmark-lstm figures lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
@@ -31,6 +31,7 @@ help:
 	@echo "make test-fast  unit tests, lint and notebook hygiene only (under a minute)"
 	@echo "make notebooks  re-execute every notebook in place, cleaned, and print timings"
 	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
+	@echo "make benchmark-lstm  the plain reference LSTM against the fast one (NumPy)"
 	@echo "make figures    README thumbnails and tables from the executed notebooks and metrics"
 	@echo "make lint       ruff check + format check"
 
@@ -65,6 +66,10 @@ notebooks: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py
+
+# The plain reference LSTM (what learners read) against the fast one the notebooks train with.
+benchmark-lstm: $(STAMP)
+	$(BIN)/python benchmarks/lstm_plain_vs_fast.py
 
 figures: $(STAMP)
 	$(BIN)/python benchmarks/readme_assets.py figures
