@@ -153,6 +153,22 @@ STATE_JS = """() => {
 }"""
 
 
+def shut_down_kernels(url: str) -> None:
+    """Shut down every kernel of the server through its REST API, and wait until none runs."""
+    for _ in range(60):
+        with urllib.request.urlopen(f"{url}/api/kernels?token={TOKEN}", timeout=10) as r:
+            kernels = json.load(r)
+        if not kernels:
+            return
+        for kernel in kernels:
+            request = urllib.request.Request(
+                f"{url}/api/kernels/{kernel['id']}?token={TOKEN}", method="DELETE"
+            )
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(request, timeout=30).close()
+        time.sleep(0.5)
+
+
 def expected_images(path: Path) -> int:
     nb = nbformat.read(path, as_version=4)
     return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
@@ -197,10 +213,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(Exception):
             page.screenshot(path=str(shot), full_page=True)
+        page.close()
         # Free the kernel's memory before the next notebook; never mask the test's own error.
         with contextlib.suppress(Exception):
-            page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
-        page.close()
+            shut_down_kernels(lab)
     where = f"{name} (second parameter set; screenshot: {shot.relative_to(ROOT)})"
     assert finished, f"{where}: not every cell ran within the time limit: {state}"
     assert state["errors"] == [], f"{where}: errors {state['errors']}"
