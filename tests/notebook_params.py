@@ -12,7 +12,9 @@ SECOND_PARAMETERS = {
     "02_vanishing_gradients": {"SEED": 7},
     "03_lstm_from_scratch": {"SEED": 7, "N_TRAIN": 2000, "EPOCHS": 12},
     "04_keras_lstm": {"SEED": 7, "MAX_EPOCHS": 20},
-    "05_even_numbers": {"SEED": 7, "EPOCHS": 80},
+    # The reach of the mixed-step model (exact to 16, not 20) is measured at 100 epochs: only
+    # the seed changes (with 80 epochs seed 7 also gets step 20 right).
+    "05_even_numbers": {"SEED": 7},
     # The accuracy goals need the full training budget: only the seed changes.
     "06_encoder_decoder": {"SEED": 7},
 }
