@@ -9,8 +9,8 @@ STAMP  := $(VENV)/.installed
 # uv installs the pinned wheels from its cache in seconds (pip takes about a minute).
 UV_VERSION := 0.13.9
 UV     := $(BIN)/uv
-# Two workers; conftest.py groups the tests (a notebook's nbval cells on one worker) and orders them.
-PYTEST_ARGS ?= -n 2 --dist loadgroup --no-loadscope-reorder --durations=10
+# Two workers, a file (a notebook: its nbval cells share one kernel) per worker; conftest.py orders them.
+PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder --durations=10
 # `make test` runs under other floating-point kernels than `make notebooks` used to write the
 # committed outputs: TensorFlow's oneDNN optimisations off and oneDNN capped at AVX2, NumPy's
 # OpenBLAS on its Sandybridge kernels. Each changes the order of floating-point sums, as another

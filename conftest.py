@@ -1,9 +1,9 @@
-"""How `make test` shares its two workers (pytest-xdist, ``--dist loadgroup``).
+"""How `make test` shares its two workers (pytest-xdist, ``--dist loadfile``).
 
-A notebook's nbval cells share one kernel, so each notebook goes to one worker as a whole;
-every test file likewise, except the browser test, whose notebooks are independent and are
-spread over both workers. The longest units go first, longest first (the notebooks' run
-times from ``benchmarks/metrics.json``), so neither worker is left alone with a long tail.
+Each test file, and each notebook (its nbval cells share one kernel), goes to one worker as a
+whole. The files are queued longest first (``--no-loadscope-reorder`` keeps this order): the
+notebooks by their run times in ``benchmarks/metrics.json``, and the browser test, which runs
+every notebook, at the head, so neither worker is left alone with a long tail.
 """
 
 import json
@@ -25,18 +25,16 @@ def _seconds() -> dict:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     seconds = _seconds()
-    cost, groups = {}, {}
+    files = {}
     for item in items:
-        path = Path(str(item.path))
+        files.setdefault(Path(str(item.path)), []).append(item)
+
+    def cost(path):
         if path.suffix == ".ipynb":
-            group, notebook = f"nbval-{path.stem}", path.stem
-        elif path.name == "test_browser.py" and hasattr(item, "callspec"):
-            notebook = Path(str(item.callspec.params["path"])).stem
-            group = f"browser-{notebook}"
-        else:
-            group, notebook = path.stem, None
-        item.add_marker(pytest.mark.xdist_group(group))
-        groups.setdefault(group, []).append(item)
-        cost[group] = seconds.get(notebook, 0) if notebook else 0
-    order = sorted(groups, key=lambda g: -cost[g])  # stable: other files keep their order
-    items[:] = [item for group in order for item in groups[group]]
+            return seconds.get(path.stem, 0)
+        if path.name == "test_browser.py":
+            return sum(seconds.values()) or 1
+        return 0
+
+    order = sorted(files, key=lambda p: -cost(p))  # stable: other files keep their order
+    items[:] = [item for path in order for item in files[path]]

@@ -52,7 +52,7 @@ def chromium() -> str:
     return path
 
 
-# Session scope: each xdist worker starts one server and one browser for its share of notebooks.
+# Session scope: one server and one browser for all the notebooks.
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """A JupyterLab server on a temporary copy of the course; yields its base URL."""
