@@ -3,7 +3,7 @@
 Import it *before* TensorFlow or Keras: importing it does not load TensorFlow, but it makes
 the first ``import tensorflow`` / ``import keras`` quiet, so notebook outputs stay clean
 (see :mod:`lstm_course.quiet`). The NumPy modules (:mod:`~lstm_course.rnn`,
-:mod:`~lstm_course.lstm`, :mod:`~lstm_course.lstm_reference`, :mod:`~lstm_course.data`,
+:mod:`~lstm_course.lstm`, :mod:`~lstm_course.lstm_reference`, :mod:`~lstm_course.synthetic`,
 :mod:`~lstm_course.gradcheck`, :mod:`~lstm_course.clipping`, :mod:`~lstm_course.seq2seq`,
 ...) never import TensorFlow.
 
@@ -16,7 +16,7 @@ from lstm_course.quiet import install_import_hook
 install_import_hook()
 
 _LAZY = {
-    "check": "lstm_course.checking",
+    "check": "lstm_course.claims",
     "metric": "lstm_course.metrics",
     "plot_history": "lstm_course.plotting",
     "use_course_style": "lstm_course.plotting",

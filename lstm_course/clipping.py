@@ -1,6 +1,6 @@
 """Gradient clipping by global norm, the remedy for exploding gradients. Defined in notebook 02."""
 
-from lstm_course.validation import as_float_array, as_real, describe
+from lstm_course.arguments import as_float_array, as_real, describe
 
 import numpy as np
 

@@ -2,7 +2,7 @@
 
 ``from lstm_course import data`` gives the very same module object as
 ``from lstm_course import synthetic``. Real data (the CO₂ series) is in
-:mod:`lstm_course.datasets`.
+:mod:`lstm_course.real_data`.
 """
 
 from lstm_course import synthetic

@@ -7,7 +7,7 @@ Defined in notebook 01 (softmax, :func:`sequence_cross_entropy`) and notebook 03
 NaN and inf in ``z`` propagate into the result, as in Keras.
 """
 
-from lstm_course.validation import as_float_array, as_int, check_shape, describe
+from lstm_course.arguments import as_float_array, as_int, check_shape, describe
 
 import numpy as np
 

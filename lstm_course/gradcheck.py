@@ -3,7 +3,7 @@
 Defined in notebook 02 (used again in notebook 03).
 """
 
-from lstm_course.validation import as_float_array, as_real, describe
+from lstm_course.arguments import as_float_array, as_real, describe
 
 import math
 

@@ -29,7 +29,7 @@ computation written line by line as notebook 03 writes it is in
 Defined in notebook 03 (everything here); notebook 02 uses :func:`lstm_forward` and
 :func:`from_keras_lstm` to compare the LSTM's gradient flow with the RNN's.
 
-Conventions (see :mod:`lstm_course.validation`): every argument outside its contract raises
+Conventions (see :mod:`lstm_course.arguments`): every argument outside its contract raises
 ``ValueError``/``TypeError`` naming it. **dtype**: a forward pass computes in
 ``np.result_type`` of ``x``, the weights, ``h0`` and ``c0``; a backward pass in
 ``np.result_type`` of that and ``dh``/``dc_last``; so a float32 ``c0`` or ``dc_last`` in an
@@ -37,8 +37,7 @@ otherwise float64 run does not lower the precision. NaN and inf inside arrays pr
 in Keras. The arrays returned are new arrays, never views into the cache.
 """
 
-from lstm_course.functions import sigmoid
-from lstm_course.validation import (
+from lstm_course.arguments import (
     array_of_shape,
     as_float_array,
     as_positive_int,
@@ -48,6 +47,7 @@ from lstm_course.validation import (
     common_float_dtype,
     describe,
 )
+from lstm_course.functions import sigmoid
 
 import numpy as np
 

@@ -19,9 +19,9 @@ rule applied to the six lines above, from the last line up. Defined in notebook 
 Conventions as in :mod:`lstm_course.lstm` (clear errors, ``np.result_type`` of the inputs).
 """
 
+from lstm_course.arguments import array_of_shape, check_cache, common_float_dtype
 from lstm_course.functions import sigmoid
 from lstm_course.lstm import GATES, cell_state_backward, gates_to_keras, keras_to_gates
-from lstm_course.validation import array_of_shape, check_cache, common_float_dtype
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Figure defaults and training-curve plots. Used from notebook 00 on (``lc.plot_history``)."""
 
-from lstm_course.validation import as_bool, check_axes, describe
+from lstm_course.arguments import as_bool, check_axes, describe
 
 import numbers
 

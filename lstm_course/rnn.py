@@ -12,15 +12,14 @@ Arrays are batch-first, ``(batch, time, features)`` as in Keras, so in code the 
 are ``x_t @ Wax.T`` and ``a_prev @ Waa.T``. Keras's ``SimpleRNN`` stores the transposes:
 ``kernel = Wax.T`` and ``recurrent_kernel = Waa.T`` (see :func:`from_keras_simple_rnn`).
 
-Conventions (see :mod:`lstm_course.validation`): every argument outside its contract raises
+Conventions (see :mod:`lstm_course.arguments`): every argument outside its contract raises
 ``ValueError``/``TypeError`` naming it; the computation runs in ``np.result_type`` of the
 float inputs (float32 only if all are float32); NaN and inf inside arrays propagate, as in
 Keras. Returned arrays are new arrays, never views into the cache, so changing them cannot
 change a later backward pass.
 """
 
-from lstm_course.functions import as_labels, sequence_cross_entropy, softmax
-from lstm_course.validation import (
+from lstm_course.arguments import (
     array_of_shape,
     as_float_array,
     check_cache,
@@ -28,6 +27,7 @@ from lstm_course.validation import (
     common_float_dtype,
     describe,
 )
+from lstm_course.functions import as_labels, sequence_cross_entropy, softmax
 
 import numpy as np
 

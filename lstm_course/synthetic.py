@@ -4,14 +4,14 @@ Imported as ``lstm_course.synthetic``; ``lstm_course.data`` is the same module (
 
 Which notebook uses what: :func:`spike_sequences` and :func:`delayed_echo` notebook 01,
 :func:`adding_problem` notebook 02, :func:`subject_memory` notebook 03,
-:func:`sliding_windows` notebook 05. (The real CO₂ series is in :mod:`lstm_course.datasets`.)
+:func:`sliding_windows` notebook 05. (The real CO₂ series is in :mod:`lstm_course.real_data`.)
 
 Every size must be a positive integer (NumPy integers accepted), ``rng`` a
 ``numpy.random.Generator``; anything else raises ``ValueError``/``TypeError`` naming the
 argument.
 """
 
-from lstm_course.validation import as_positive_int, as_real, check_rng, describe
+from lstm_course.arguments import as_positive_int, as_real, check_rng, describe
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-from lstm_course.datasets import load_co2
+from lstm_course.real_data import load_co2
 
 import numpy as np
 

@@ -6,8 +6,8 @@ per-exercise table.
 """
 
 from lstm_course import exercises as ex
-from lstm_course.checking import PASS, TODO
-from lstm_course.checking import WRONG as WRONG_STATUS
+from lstm_course.exercise_checker import PASS, TODO
+from lstm_course.exercise_checker import WRONG as WRONG_STATUS
 
 import re
 

@@ -59,8 +59,13 @@ NUMPY_MODULES = [
     "lstm_course.diagrams",
     "lstm_course.seq2seq",
     "lstm_course.functions",
-    "lstm_course.datasets",
+    "lstm_course.real_data",
+    "lstm_course.exercise_checker",
+    "lstm_course.claims",
+    "lstm_course.arguments",
     "lstm_course.checking",
+    "lstm_course.validation",
+    "lstm_course.datasets",
     "lstm_course.metrics",
 ]
 
@@ -110,3 +115,23 @@ def test_learner_choice_of_log_level_is_kept():
     code = "import lstm_course, os; print(os.environ['TF_CPP_MIN_LOG_LEVEL'])"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert run.stdout == "1\n"
+
+
+def test_old_module_names_still_import_the_new_modules():
+    """Renamed modules keep their old names, so learners' and notebooks' imports still work."""
+    import lstm_course
+    from lstm_course import (
+        arguments,
+        checking,
+        claims,
+        data,
+        datasets,
+        real_data,
+        synthetic,
+        validation,
+    )
+    from lstm_course import exercise_checker as checker
+
+    assert data is synthetic and datasets is real_data and validation is arguments
+    assert checking.check is claims.check is lstm_course.check
+    assert checking.Exercise is checker.Exercise and checking.PASS == checker.PASS

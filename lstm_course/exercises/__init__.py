@@ -1,4 +1,4 @@
-"""The course's auto-checked exercises, one :class:`~lstm_course.checking.Exercise` each.
+"""The course's auto-checked exercises, one :class:`~lstm_course.exercise_checker.Exercise` each.
 
 In a notebook::
 

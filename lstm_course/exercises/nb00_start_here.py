@@ -1,6 +1,6 @@
 """Notebook 00: the dense layer with a tanh."""
 
-from lstm_course.checking import Ablation, Exercise, KnownBug
+from lstm_course.exercise_checker import Ablation, Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes, relu, sigmoid, zeroed
 
 import numpy as np

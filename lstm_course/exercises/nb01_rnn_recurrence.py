@@ -1,7 +1,7 @@
 """Notebook 01: one RNN step, and the loss of a whole sequence."""
 
 from lstm_course import rnn
-from lstm_course.checking import Ablation, Exercise, KnownBug
+from lstm_course.exercise_checker import Ablation, Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes, relu, sigmoid, zeroed
 
 import numpy as np

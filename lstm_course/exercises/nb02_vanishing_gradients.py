@@ -1,7 +1,7 @@
 """Notebook 02: the backward pass of one RNN step, and clipping by global norm."""
 
 from lstm_course import clipping, rnn
-from lstm_course.checking import Exercise, KnownBug
+from lstm_course.exercise_checker import Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes
 
 import numpy as np

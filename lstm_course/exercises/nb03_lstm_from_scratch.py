@@ -1,7 +1,7 @@
 """Notebook 03: the forget gate, one LSTM step, and the cell-state part of the backward pass."""
 
 from lstm_course import lstm
-from lstm_course.checking import Ablation, Exercise, KnownBug
+from lstm_course.exercise_checker import Ablation, Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes, relu, sigmoid, zeroed
 
 from itertools import permutations

@@ -1,7 +1,7 @@
 """Notebook 05: sliding windows and their labels, and next-odd targets."""
 
 from lstm_course import data
-from lstm_course.checking import Exercise, KnownBug
+from lstm_course.exercise_checker import Exercise, KnownBug
 
 import numpy as np
 
