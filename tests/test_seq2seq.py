@@ -76,3 +76,121 @@ def test_greedy_decode_feeds_back_its_own_predictions():
     assert np.all(fed[0][:, 0].argmax(-1) == 12)
     for t in range(1, 4):
         np.testing.assert_array_equal(fed[t][:, 0].argmax(-1), probs[:, t - 1].argmax(-1))
+
+
+def test_start_end_codec_has_real_start_and_end_tokens():
+    codec = s2s.StartEndCodec()
+    assert codec.vocab == s2s.VOCAB + "^$" and codec.steps == s2s.ANSWER_LEN + 1
+    assert len({codec.start_index, codec.end_index, codec.pad_index}) == 3
+    y, inputs = codec.encode(["+19", "-3"]), codec.decoder_inputs(["+19", "-3"])
+    assert codec.codec.decode(y, strip=False) == ["+19$ ", "-3$  "]
+    assert codec.codec.decode(inputs, strip=False) == ["^+19$", "^-3$ "]
+    np.testing.assert_array_equal(s2s.shift_right(y, codec.start_index), inputs)
+    assert codec.decode(y) == ["+19", "-3"]
+    np.testing.assert_array_equal(
+        codec.real_positions(["+19", "-3"]), [[1, 1, 1, 1, 0], [1, 1, 1, 0, 0]]
+    )
+
+
+def test_decode_cuts_at_the_first_end_token_and_keeps_answers_without_one():
+    codec = s2s.StartEndCodec()
+    assert codec.decode(codec.codec.encode(["+1$9$", "+19  ", "$+19 "])) == ["+1", "+19  ", ""]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"start": "1"}, ValueError, "start='1' must not be a symbol"),
+        ({"end": " "}, ValueError, "end=' ' must not be a symbol"),
+        ({"start": "$"}, ValueError, "start and end must be different"),
+        ({"start": "^^"}, TypeError, "start must be one character"),
+        ({"end": 3}, TypeError, "end must be one character"),
+        ({"length": 0}, ValueError, "length"),
+    ],
+)
+def test_start_end_codec_bad_arguments(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        s2s.StartEndCodec(**kwargs)
+
+
+def test_start_end_codec_refuses_bad_answers():
+    codec = s2s.StartEndCodec()
+    with pytest.raises(ValueError, match="at most 4 characters"):
+        codec.encode(["+1000"])
+    with pytest.raises(ValueError, match="not in the vocabulary"):
+        codec.decoder_inputs(["+1$"])
+    with pytest.raises(TypeError, match="texts must be a list of strings"):
+        codec.real_positions("+19")
+
+
+def test_per_character_accuracy_scores_only_the_mask():
+    codec = s2s.StartEndCodec()
+    truth = codec.encode(["+19", "-3"])
+    guess = codec.codec.encode(["+18$ ", "-3$9 "])  # one wrong digit; a wrong pad is not scored
+    mask = codec.real_positions(["+19", "-3"])
+    assert s2s.per_character_accuracy(guess, truth, mask) == pytest.approx(6 / 7)
+    with pytest.raises(TypeError, match="mask must be a boolean array"):
+        s2s.per_character_accuracy(guess, truth, mask.astype(int))
+    with pytest.raises(ValueError, match=r"mask must have shape \(2, 5\)"):
+        s2s.per_character_accuracy(guess, truth, mask[:, :4])
+    with pytest.raises(ValueError, match="targets"):
+        s2s.per_character_accuracy(guess, truth[:, :4], mask)
+    with pytest.raises(ValueError, match="selects no position"):
+        s2s.per_character_accuracy(guess, truth, np.zeros_like(mask))
+
+
+def test_unordered_pair_groups_swapped_and_subtracted_twins():
+    keys = {s2s.unordered_pair(q) for q in ("12+7", "7+12", "12-7", "7-12", " 7+21"[::-1])}
+    assert keys == {(7, 12)}
+    assert s2s.unordered_pair("3*4", ops="*") == (3, 4)
+    for bad, error in (
+        ("12+7+1", ValueError),
+        ("-3+4", ValueError),
+        ("a+b", ValueError),
+        (12, TypeError),
+    ):
+        with pytest.raises(error, match="query"):
+            s2s.unordered_pair(bad)
+    with pytest.raises(TypeError, match="ops"):
+        s2s.unordered_pair("1+2", ops="")
+
+
+def test_group_split_keeps_every_group_on_one_side():
+    queries, _ = s2s.arithmetic_queries()
+    keys = [s2s.unordered_pair(q) for q in queries]
+    sides = s2s.group_split(keys, (0.8, 0.1, 0.1), seed=3)
+    assert sorted(np.concatenate(sides).tolist()) == list(range(len(queries)))
+    groups = [{keys[i] for i in side} for side in sides]
+    assert not groups[0] & groups[1] and not groups[0] & groups[2] and not groups[1] & groups[2]
+    assert [len(g) for g in groups] == [4040, 505, 505]
+    again = s2s.group_split(keys, (0.8, 0.1, 0.1), seed=3)
+    assert all(np.array_equal(a, b) for a, b in zip(sides, again, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "match"),
+    [
+        (("ab", (0.5, 0.5)), TypeError, "keys must be a list"),
+        (([], (0.5, 0.5)), ValueError, "keys must not be empty"),
+        (([1, 2], (1.0,)), TypeError, "fractions must be a tuple of at least 2"),
+        (([1, 2], (0.7, 0.7)), ValueError, "sum to 1"),
+        (([1, 2], (1.0, 0.0)), ValueError, "positive"),
+        (([1, 2], (0.5, "a")), TypeError, "fractions"),
+        (([1, 1], (0.5, 0.5)), ValueError, "1 groups cannot fill 2 sides"),
+        (([[1], [2]], (0.5, 0.5)), TypeError, "keys must be hashable"),
+    ],
+)
+def test_group_split_bad_arguments(args, error, match):
+    with pytest.raises(error, match=match):
+        s2s.group_split(*args)
+
+
+def test_recording_model_records_what_greedy_decode_feeds():
+    encoder, step = tiny_models(vocab=15)
+    spy = s2s.RecordingModel(step)
+    x = np.zeros((3, 5, 15), dtype="float32")
+    probs = s2s.greedy_decode(encoder, spy, x, steps=5, start_index=13)
+    assert len(spy.fed) == 5 and np.all(spy.fed[0][:, 0].argmax(-1) == 13)
+    np.testing.assert_array_equal(spy.fed[2][:, 0].argmax(-1), probs[:, 1].argmax(-1))
+    with pytest.raises(TypeError, match="model must be a Keras model"):
+        s2s.RecordingModel(object())
