@@ -1,9 +1,14 @@
 """How `make test` shares its two workers (pytest-xdist, ``--dist loadfile``).
 
-Each test file, and each notebook (its nbval cells share one kernel), goes to one worker as a
-whole. The files are queued longest first (``--no-loadscope-reorder`` keeps this order): the
-notebooks by their run times in ``benchmarks/metrics.json``, and the browser test, which runs
-every notebook, at the head, so neither worker is left alone with a long tail.
+A *work unit* goes to one worker as a whole. With ``--dist loadfile`` each test file is a unit,
+with one change made here (:func:`pytest_xdist_make_scheduler`): a notebook is one unit
+together with its run in the browser test. So the two executions of a notebook (nbval with
+the defaults, JupyterLab with the second parameter set) travel together, and the browser
+test, which runs every notebook, is spread over both workers instead of pinning one of them.
+
+The units are queued longest first (``--no-loadscope-reorder`` keeps this order), the
+notebooks by their run times in ``benchmarks/metrics.json``, so neither worker is left alone
+with a long tail.
 """
 
 import json
@@ -12,6 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+BROWSER_TEST = "tests/test_browser.py"
 
 
 def _seconds() -> dict:
@@ -22,19 +28,41 @@ def _seconds() -> dict:
         return {}
 
 
+def work_unit(nodeid: str) -> str:
+    """The unit a test belongs to: its file, or for a browser run, its notebook.
+
+    >>> work_unit("tests/test_browser.py::test_notebook_runs_in_jupyterlab[06_encoder_decoder]")
+    'notebooks/06_encoder_decoder.ipynb'
+    >>> work_unit("notebooks/06_encoder_decoder.ipynb::Cell 8")
+    'notebooks/06_encoder_decoder.ipynb'
+    """
+    path, _, rest = nodeid.partition("::")
+    if path == BROWSER_TEST and rest.endswith("]") and "[" in rest:
+        return f"notebooks/{rest[rest.index('[') + 1 : -1]}.ipynb"
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") != "loadfile":
+        return None  # xdist's own scheduler
+    from xdist.scheduler import LoadScopeScheduling
+
+    class NotebookScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return NotebookScheduling(config, log)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     seconds = _seconds()
-    files = {}
+    units = {}
     for item in items:
-        files.setdefault(Path(str(item.path)), []).append(item)
+        units.setdefault(work_unit(item.nodeid), []).append(item)
 
-    def cost(path):
-        if path.suffix == ".ipynb":
-            return seconds.get(path.stem, 0)
-        if path.name == "test_browser.py":
-            return sum(seconds.values()) or 1
-        return 0
+    def cost(unit):
+        return seconds.get(Path(unit).stem, 0) if unit.endswith(".ipynb") else 0
 
-    order = sorted(files, key=lambda p: -cost(p))  # stable: other files keep their order
-    items[:] = [item for path in order for item in files[path]]
+    order = sorted(units, key=lambda u: -cost(u))  # stable: other files keep their order
+    items[:] = [item for unit in order for item in units[unit]]
