@@ -339,7 +339,9 @@ def shift_right(answers_onehot, start_index: int) -> np.ndarray:
     return shifted
 
 
-def greedy_decode(encoder, decoder_step, queries_onehot, steps: int, start_index: int):
+def greedy_decode(
+    encoder, decoder_step, queries_onehot, steps: int, start_index: int, vocab_size=None
+):
     """Greedy decoding: feed back the model's own prediction one step at a time.
 
     Args:
@@ -347,7 +349,9 @@ def greedy_decode(encoder, decoder_step, queries_onehot, steps: int, start_index
         decoder_step: maps ``[token (n, 1, vocab), h, c]`` to ``[probs (n, 1, vocab), h, c]``.
         queries_onehot: the encoded queries.
         steps: how many symbols to produce.
-        start_index: the vocabulary index of the start symbol.
+        start_index: the index of the start symbol in the decoder's vocabulary.
+        vocab_size: the size of the decoder's vocabulary; by default the queries' (when
+            questions and answers share one vocabulary).
 
     Returns:
         Probabilities ``(n, steps, vocab)``; the input at step t is the one-hot argmax of
@@ -362,6 +366,8 @@ def greedy_decode(encoder, decoder_step, queries_onehot, steps: int, start_index
         queries_onehot, (None, None, None), "queries_onehot", "(n, query length, vocab)"
     )
     n, vocab = queries_onehot.shape[0], queries_onehot.shape[-1]
+    if vocab_size is not None:
+        vocab = as_positive_int(vocab_size, "vocab_size")
     steps = as_positive_int(steps, "steps")
     start_index = as_int(start_index, "start_index", minimum=0, maximum=vocab - 1)
     states = [np.asarray(s) for s in encoder.predict_on_batch(queries_onehot)]

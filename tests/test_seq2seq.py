@@ -189,8 +189,20 @@ def test_recording_model_records_what_greedy_decode_feeds():
     encoder, step = tiny_models(vocab=15)
     spy = s2s.RecordingModel(step)
     x = np.zeros((3, 5, 15), dtype="float32")
-    probs = s2s.greedy_decode(encoder, spy, x, steps=5, start_index=13)
+    probs = s2s.greedy_decode(encoder, spy, x, steps=5, start_index=13, vocab_size=15)
     assert len(spy.fed) == 5 and np.all(spy.fed[0][:, 0].argmax(-1) == 13)
     np.testing.assert_array_equal(spy.fed[2][:, 0].argmax(-1), probs[:, 1].argmax(-1))
     with pytest.raises(TypeError, match="model must be a Keras model"):
         s2s.RecordingModel(object())
+
+
+def test_greedy_decode_with_its_own_vocabulary():
+    encoder, _ = tiny_models(vocab=13)
+    _, step = tiny_models(vocab=15)
+    x = s2s.CharCodec(length=5).encode(["12+7"])
+    probs = s2s.greedy_decode(encoder, step, x, steps=5, start_index=13, vocab_size=15)
+    assert probs.shape == (1, 5, 15)
+    with pytest.raises(ValueError, match="start_index"):
+        s2s.greedy_decode(encoder, step, x, steps=5, start_index=13)
+    with pytest.raises(TypeError, match="vocab_size"):
+        s2s.greedy_decode(encoder, step, x, steps=5, start_index=13, vocab_size=15.0)
