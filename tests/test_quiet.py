@@ -62,6 +62,8 @@ NUMPY_MODULES = [
     "lstm_course.real_data",
     "lstm_course.exercise_checker",
     "lstm_course.claims",
+    "lstm_course.attention",
+    "lstm_course.beam_search",
     "lstm_course.arguments",
     "lstm_course.checking",
     "lstm_course.validation",

@@ -1,0 +1,125 @@
+from lstm_course.attention import (
+    additive_attention,
+    additive_scores,
+    dot_product_attention,
+    masked_softmax,
+)
+
+import keras
+import numpy as np
+import pytest
+
+B, T, DQ, DK, DA = 3, 5, 4, 6, 7
+
+
+def inputs(dtype, seed=0):
+    rng = np.random.default_rng(seed)
+    query = rng.normal(size=(B, DQ)).astype(dtype)
+    keys = rng.normal(size=(B, T, DK)).astype(dtype)
+    W_query = rng.normal(size=(DQ, DA)).astype(dtype) * 0.5
+    W_key = rng.normal(size=(DK, DA)).astype(dtype) * 0.5
+    v = rng.normal(size=DA).astype(dtype)
+    mask = np.ones((B, T), bool)
+    mask[1, 3:] = False  # row 1 has 3 real positions, row 2 only 1
+    mask[2, 1:] = False
+    return query, keys, W_query, W_key, v, mask
+
+
+def max_error(a, b):
+    return float(np.max(np.abs(np.asarray(a, np.float64) - np.asarray(b, np.float64))))
+
+
+@pytest.mark.parametrize(("dtype", "tol"), [("float32", 1e-6), ("float64", 1e-12)])
+def test_additive_attention_equals_keras_additive_attention(dtype, tol):
+    query, keys, W_query, W_key, v, mask = inputs(dtype)
+    layer = keras.layers.AdditiveAttention(use_scale=True, dtype=dtype)
+    projected = [(query @ W_query)[:, None, :], keys, keys @ W_key]  # query, value, key
+    layer.build([p.shape for p in projected])
+    layer.scale.assign(v)
+    out, scores = layer(projected, mask=[None, mask], return_attention_scores=True)
+    context, weights = additive_attention(query, keys, W_query, W_key, v, mask=mask)
+    assert context.dtype == weights.dtype == np.dtype(dtype)
+    assert max_error(weights, np.asarray(scores)[:, 0]) <= tol
+    assert max_error(context, np.asarray(out)[:, 0]) <= tol
+
+
+@pytest.mark.parametrize(("dtype", "tol"), [("float32", 1e-6), ("float64", 1e-12)])
+def test_dot_product_attention_equals_keras_attention(dtype, tol):
+    query, keys, *_, mask = inputs(dtype)
+    keys = keys[:, :, :DQ]
+    layer = keras.layers.Attention(use_scale=True, dtype=dtype)
+    layer.build([(B, 1, DQ), keys.shape])
+    layer.scale.assign(0.7)
+    out, scores = layer([query[:, None, :], keys], mask=[None, mask], return_attention_scores=True)
+    context, weights = dot_product_attention(query, keys, mask=mask, scale=0.7)
+    assert max_error(weights, np.asarray(scores)[:, 0]) <= tol
+    assert max_error(context, np.asarray(out)[:, 0]) <= tol
+
+
+def test_the_equations_written_out_for_one_example():
+    query, keys, W_query, W_key, v, _ = inputs("float64")
+    e = np.array([v @ np.tanh(W_query.T @ query[0] + W_key.T @ keys[0, j]) for j in range(T)])
+    alpha = np.exp(e) / np.exp(e).sum()
+    context, weights = additive_attention(query, keys, W_query, W_key, v)
+    np.testing.assert_allclose(additive_scores(query, keys, W_query, W_key, v)[0], e)
+    np.testing.assert_allclose(weights[0], alpha)
+    np.testing.assert_allclose(context[0], alpha @ keys[0])
+
+
+def test_padded_positions_get_exactly_zero_weight_and_do_not_change_the_context():
+    query, keys, W_query, W_key, v, mask = inputs("float64")
+    context, weights = additive_attention(query, keys, W_query, W_key, v, mask=mask)
+    assert (weights[~mask] == 0).all() and np.allclose(weights.sum(axis=1), 1)
+    assert weights[2, 0] == 1.0  # one real position takes all the weight
+    garbage = keys.copy()
+    garbage[~mask] = 1e3  # whatever sits in the padding
+    context2, _ = additive_attention(query, garbage, W_query, W_key, v, values=keys, mask=mask)
+    np.testing.assert_allclose(context2, context)
+
+
+def test_separate_values_are_averaged_with_the_keys_weights():
+    query, keys, W_query, W_key, v, _ = inputs("float64")
+    values = np.arange(B * T * 2, dtype=float).reshape(B, T, 2)
+    context, weights = additive_attention(query, keys, W_query, W_key, v, values=values)
+    np.testing.assert_allclose(context, np.einsum("bt,btd->bd", weights, values))
+
+
+def test_masked_softmax_is_stable_for_large_scores():
+    weights = masked_softmax([[1000.0, 1000.0, -1000.0]])
+    np.testing.assert_allclose(weights, [[0.5, 0.5, 0.0]])
+
+
+def bad(**changes):
+    """Additive-attention arguments with some replaced: a name maps to a function of them."""
+    query, keys, W_query, W_key, v, mask = inputs("float64")
+    args = dict(query=query, keys=keys, W_query=W_query, W_key=W_key, v=v)
+    args.update({name: change(dict(args, mask=mask)) for name, change in changes.items()})
+    return args
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "words"),
+    [
+        (dict(query=lambda a: a["query"][:2]), ValueError, "keys must have shape"),
+        (dict(W_query=lambda a: a["W_query"].T), ValueError, "W_query"),
+        (dict(W_key=lambda a: a["W_key"][1:]), ValueError, "W_key"),
+        (dict(v=lambda a: a["v"][1:]), ValueError, "v must have shape"),
+        (dict(keys=lambda a: a["keys"][:, :0]), ValueError, "T = 0"),
+        (dict(mask=lambda a: a["mask"][:, 1:]), ValueError, "mask must have shape"),
+        (dict(mask=lambda a: ~a["mask"]), ValueError, "row 0 has none"),
+        (dict(mask=lambda a: "yes"), TypeError, "mask"),
+        (dict(values=lambda a: a["keys"][:, 1:]), ValueError, "values"),
+        (dict(query=lambda a: "q"), TypeError, "query"),
+    ],
+)
+def test_bad_inputs_get_clear_errors(changes, error, words):
+    with pytest.raises(error, match=words):
+        additive_attention(**bad(**changes))
+
+
+def test_dot_product_needs_equal_widths_and_a_finite_scale():
+    query, keys, *_ = inputs("float64")
+    with pytest.raises(ValueError, match="width"):
+        dot_product_attention(query, keys)
+    with pytest.raises(ValueError, match="scale"):
+        dot_product_attention(query, keys[..., :DQ], scale=np.nan)
