@@ -70,7 +70,7 @@ def _decoder(ax, x0, inputs, outputs, input_label, output_label="targets"):
     """A chain of decoder LSTM steps (y=1.2) with their inputs (y=0) and outputs (y=2.4, 3.5)."""
     for t, (inp, out) in enumerate(zip(inputs, outputs, strict=True)):
         x = x0 + _GAP * t
-        _box(ax, x, 0.0, 0.95, 0.5, inp, _DATA, fontsize=FONT)
+        _box(ax, x, 0.0, 0.95, 0.5, inp, _DATA, fontsize=FONT - 1)
         _arrow(ax, (x, 0.25), (x, 0.9))
         _box(ax, x, 1.2, 0.95, 0.6, "LSTM", _DECODER, fontsize=FONT)
         _arrow(ax, (x, 1.5), (x, 2.15))
@@ -87,6 +87,20 @@ def _decoder(ax, x0, inputs, outputs, input_label, output_label="targets"):
     return right
 
 
+def _context(ax, last, x0, steps, label_x=None):
+    """The context box h after the encoder, copied to each decoder input (gray arrows)."""
+    _box(ax, last + 1.3, 1.2, 0.8, 0.6, "h", _ENCODER, fontsize=FONT)
+    _arrow(ax, (last + 0.475, 1.2), (last + 0.9, 1.2))
+    for t in range(steps):  # one copy of the context per output step
+        _arrow(ax, (last + 1.3, 0.9), (x0 + _GAP * t - 0.3, 0.2), color="0.55")
+
+
+def _state(ax, last, x0):
+    """The encoder's final [h, c]: the decoder's initial state (arrow over the context box)."""
+    _arrow(ax, (last + 0.3, 1.5), (x0 - 0.475, 1.35), connectionstyle="arc3,rad=-0.3")
+    ax.text(last + 1.3, 1.85, "[h, c]", ha="center", va="bottom", fontsize=FONT)
+
+
 def draw_repeat_vector_model(question: str = "12+7", answer: str = "+19", ax=None):
     """Model 1: the encoder's last hidden state, copied once per output step for the decoder.
 
@@ -100,10 +114,7 @@ def draw_repeat_vector_model(question: str = "12+7", answer: str = "+19", ax=Non
     x0 = last + 2.6
     target = (answer + END).ljust(steps)
     right = _decoder(ax, x0, ["h"] * steps, target, "RepeatVector: the context h, copied")
-    _box(ax, last + 1.3, 1.2, 0.8, 0.6, "h", _ENCODER, fontsize=FONT)
-    _arrow(ax, (last + 0.475, 1.2), (last + 0.9, 1.2))
-    for t in range(steps):  # one copy of the context per output step
-        _arrow(ax, (last + 1.3, 0.9), (x0 + _GAP * t - 0.3, 0.2), color="0.55")
+    _context(ax, last, x0, steps)
     return _finish(
         ax,
         "Model 1: encoder → context vector h → RepeatVector → decoder (return_sequences=True)",
@@ -115,18 +126,20 @@ def draw_repeat_vector_model(question: str = "12+7", answer: str = "+19", ax=Non
 def draw_teacher_forcing(question: str = "12+7", answer: str = "+19", ax=None):
     """Model 2 in training: encoder states [h, c] start the decoder, which reads the truth.
 
-    The decoder's input at step t is the true character t - 1 (the start token at step 0).
+    The decoder's input at step t is the true symbol t - 1 (the start token at step 0) and
+    the context h (the encoder's last hidden state), at every step.
     """
     question = _text(question, "question", QUERY_LEN)
     answer = _text(answer, "answer", ANSWER_LEN)
     ax = _axes(ax, (12.5, 3.4))
     last = _encoder(ax, question)
     steps = ANSWER_LEN + 1
-    x0 = last + 2.2
-    inputs = [_show(ch) for ch in (START + answer + END)[:steps].ljust(steps)]
-    right = _decoder(ax, x0, inputs, (answer + END).ljust(steps), "true previous character")
-    _arrow(ax, (last + 0.475, 1.2), (x0 - 0.475, 1.2))
-    ax.text((last + x0) / 2, 1.45, "[h, c]", ha="center", va="bottom", fontsize=FONT)
+    x0 = last + 2.6
+    inputs = [f"{_show(ch)} , h" for ch in (START + answer + END)[:steps].ljust(steps)]
+    label = "true previous symbol, context h"
+    right = _decoder(ax, x0, inputs, (answer + END).ljust(steps), label)
+    _context(ax, last, x0, steps)
+    _state(ax, last, x0)
     return _finish(
         ax,
         f"Model 2, training (teacher forcing): the decoder reads the answer, "
@@ -139,6 +152,8 @@ def draw_teacher_forcing(question: str = "12+7", answer: str = "+19", ax=None):
 def draw_greedy_inference(question: str = "12+7", answer: str = "+19", ax=None):
     """Model 2 at inference: each step's argmax is the next step's input, until the end token.
 
+    The context h is read at every step, as in training.
+
     No true answer enters the loop: ``answer`` only labels what a right prediction looks like.
     """
     question = _text(question, "question", QUERY_LEN)
@@ -146,11 +161,12 @@ def draw_greedy_inference(question: str = "12+7", answer: str = "+19", ax=None):
     ax = _axes(ax, (12.5, 3.4))
     last = _encoder(ax, question)
     written = list(answer + END)
-    x0 = last + 2.2
-    inputs = [START, *written[:-1]]
-    right = _decoder(ax, x0, inputs, written, "its own previous prediction", "predictions")
-    _arrow(ax, (last + 0.475, 1.2), (x0 - 0.475, 1.2))
-    ax.text((last + x0) / 2, 1.45, "[h, c]", ha="center", va="bottom", fontsize=FONT)
+    x0 = last + 2.6
+    inputs = [f"{ch} , h" for ch in (START, *written[:-1])]
+    label = "own previous prediction, context h"
+    right = _decoder(ax, x0, inputs, written, label, "predictions")
+    _context(ax, last, x0, len(written))
+    _state(ax, last, x0)
     for t in range(len(written) - 1):  # argmax of step t -> input of step t + 1
         x = x0 + _GAP * t
         _arrow(

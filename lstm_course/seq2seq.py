@@ -345,8 +345,10 @@ def greedy_decode(
     """Greedy decoding: feed back the model's own prediction one step at a time.
 
     Args:
-        encoder: maps queries ``(n, Tq, vocab)`` to the initial decoder states ``[h, c]``.
-        decoder_step: maps ``[token (n, 1, vocab), h, c]`` to ``[probs (n, 1, vocab), h, c]``.
+        encoder: maps queries ``(n, Tq, vocab)`` to the decoder's states, e.g. ``[h, c]``
+            (or ``[context, h, c]`` for a decoder that also reads a context at every step).
+        decoder_step: maps ``[token (n, 1, vocab), *states]`` to ``[probs (n, 1, vocab),
+            *new states]``, the states in the encoder's order.
         queries_onehot: the encoded queries.
         steps: how many symbols to produce.
         start_index: the index of the start symbol in the decoder's vocabulary.

@@ -25,8 +25,8 @@ def test_what_each_decoder_reads():
     labels = {f.__name__: {t.get_text() for t in f().axes[0].texts} for f in DRAWINGS}
     plt.close("all")
     assert "h" in labels["draw_repeat_vector_model"]
-    assert {"^", "[h, c]", "true previous character"} <= labels["draw_teacher_forcing"]
-    assert {"^", "its own previous prediction", "argmax, fed back"} <= labels[
+    assert {"^ , h", "[h, c]", "true previous symbol, context h"} <= labels["draw_teacher_forcing"]
+    assert {"^ , h", "own previous prediction, context h", "argmax, fed back"} <= labels[
         "draw_greedy_inference"
     ]
 
