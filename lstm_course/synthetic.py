@@ -163,3 +163,46 @@ def sliding_windows(series, length):
         raise ValueError(f"series needs more than {length} values, got {len(series)}")
     X = np.lib.stride_tricks.sliding_window_view(series[:-1], length)
     return X.copy(), series[length:].copy()
+
+
+REVERSAL_PAD, REVERSAL_START, REVERSAL_END = 10, 11, 12  # after the digits 0-9
+REVERSAL_VOCAB = 13
+
+
+def digit_reversal(n, min_length, max_length, rng):
+    """``n`` distinct digit strings of random lengths, and each one reversed. Notebook 07.
+
+    The lengths are drawn uniformly from ``min_length..max_length``; no string appears
+    twice, so any split of the rows keeps held-out strings out of training. Tokens: the
+    digits 0-9, then ``REVERSAL_PAD`` (10), ``REVERSAL_START`` (11) and ``REVERSAL_END`` (12).
+
+    Returns:
+        ``(source, target, lengths)``: ``source`` (n, max_length) the digits padded with
+        ``REVERSAL_PAD``; ``target`` (n, max_length + 1) the reversed digits, then
+        ``REVERSAL_END``, then padding; ``lengths`` (n,).
+    """
+    _check_rng(rng)
+    _check_positive(n=n, min_length=min_length, max_length=max_length)
+    if min_length > max_length:
+        raise ValueError(f"min_length must be at most max_length ({max_length}), got {min_length}")
+    available = sum(10**length for length in range(min_length, max_length + 1))
+    if n > available // 2:
+        raise ValueError(
+            f"n must be at most {available // 2} (half of the {available} strings of these "
+            f"lengths), got {n}"
+        )
+    seen, rows = set(), []
+    while len(rows) < n:
+        length = int(rng.integers(min_length, max_length + 1))
+        digits = tuple(int(d) for d in rng.integers(0, 10, size=length))
+        if digits not in seen:
+            seen.add(digits)
+            rows.append(digits)
+    source = np.full((n, max_length), REVERSAL_PAD, dtype=np.int32)
+    target = np.full((n, max_length + 1), REVERSAL_PAD, dtype=np.int32)
+    lengths = np.array([len(r) for r in rows])
+    for i, digits in enumerate(rows):
+        source[i, : len(digits)] = digits
+        target[i, : len(digits)] = digits[::-1]
+        target[i, len(digits)] = REVERSAL_END
+    return source, target, lengths
