@@ -7,7 +7,7 @@
 - ``encoder``: ``source -> [encoder_states, h, c]``;
 - ``step``: one decoder step, ``[token, h, c, encoder_states, source_mask] ->
   [probabilities, h, c, attention_weights]``, for decoding that feeds back the model's own
-  tokens (:func:`decoder_step_function`, used with :func:`lstm_course.beam_search.beam_search`).
+  tokens (:func:`decoder_for`, used with :func:`lstm_course.beam_search.beam_search`).
 
 The encoder is a bidirectional LSTM that returns its states at every position; the
 decoder's first state is the concatenation of its two final states. With ``attention=True``
@@ -93,32 +93,16 @@ def build_encoder_decoder(vocab_size, units, attention, pad, embedding=16):
     return EncoderDecoder(train, encoder, step, attention)
 
 
-def decoder_step_function(model: EncoderDecoder, record=None):
-    """The decoder as ``step(tokens, state) -> (log_probs, state)``, for ``beam_search``.
+def decoder_for(model: EncoderDecoder, source, pad, record=None):
+    """Encode ``source`` once; return ``(step, state)`` for ``beam_search``.
 
-    The state is ``[h, c, encoder_states, source_mask]``. If ``record`` is a list, every call
-    appends ``(tokens fed, attention weights)`` to it, so a test can see what the decoder read.
+    ``step(tokens, state) -> (log_probs, state)`` runs one decoder step; the state is
+    ``[h, c]``, one row per partial answer. Beam search keeps ``width`` rows per source
+    (rows ``i * width … i * width + width - 1`` belong to source ``i``), so the encoder's
+    states and the padding mask are repeated to match, once per width, not per step.
+    The answers are not an argument: the decoder can only read the tokens it is fed.
+    If ``record`` is a list, every call appends ``(tokens fed, attention weights)`` to it.
     """
-    if not isinstance(model, EncoderDecoder):
-        raise TypeError(
-            f"model must be what build_encoder_decoder returns, got {type(model).__name__}"
-        )
-
-    def step(tokens, state):
-        h, c, states, mask = state
-        probs, h, c, weights = model.step.predict_on_batch(
-            [np.asarray(tokens)[:, None], h, c, states, mask]
-        )
-        if record is not None:
-            record.append((np.array(tokens), np.asarray(weights)[:, 0]))
-        log_probs = np.log(np.maximum(np.asarray(probs)[:, 0], 1e-30))
-        return log_probs, [np.asarray(h), np.asarray(c), states, mask]
-
-    return step
-
-
-def initial_decoder_state(model: EncoderDecoder, source, pad):
-    """``[h, c, encoder_states, source_mask]`` for a batch of padded sources."""
     if not isinstance(model, EncoderDecoder):
         raise TypeError(
             f"model must be what build_encoder_decoder returns, got {type(model).__name__}"
@@ -129,5 +113,23 @@ def initial_decoder_state(model: EncoderDecoder, source, pad):
             "source must be a 2-D array of token ids, "
             f"got shape {source.shape} and dtype {source.dtype}"
         )
-    states, h, c = model.encoder.predict_on_batch(source)
-    return [np.asarray(h), np.asarray(c), np.asarray(states), source != pad]
+    pad = as_int(pad, "pad", minimum=0)
+    states, h, c = (np.asarray(x) for x in model.encoder(source.astype(np.int32), training=False))
+    mask, n, repeated = source != pad, len(source), {}
+
+    def step(tokens, state):
+        rows = len(tokens)
+        if rows not in repeated:  # one copy per beam width
+            repeated.clear()
+            repeated[rows] = [np.repeat(x, rows // n, axis=0) for x in (states, mask)]
+        h, c = state
+        # Called eagerly: a traced function per batch size would cost memory, not time here.
+        probs, h, c, weights = model.step(
+            [np.asarray(tokens, dtype=np.int32)[:, None], h, c, *repeated[rows]], training=False
+        )
+        if record is not None:
+            record.append((np.array(tokens), np.asarray(weights)[:, 0]))
+        log_probs = np.log(np.maximum(np.asarray(probs)[:, 0], 1e-30))
+        return log_probs, [np.asarray(h), np.asarray(c)]
+
+    return step, [h, c]

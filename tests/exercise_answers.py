@@ -1073,6 +1073,110 @@ def _wrong_greedy(
     return (tokens, state) if with_state else tokens
 
 
+# --- 07 attention_weights, additive_scores ---------------------------------------------------
+
+
+def weights_minus_big(scores, mask):
+    z = np.where(mask, scores, -1e9)  # Keras's way: a large negative score
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def weights_loop(scores, mask):
+    out = np.zeros_like(scores)
+    for b in range(scores.shape[0]):
+        real = [j for j in range(scores.shape[1]) if mask[b, j]]
+        top = max(scores[b, j] for j in real)
+        total = sum(math.exp(scores[b, j] - top) for j in real)
+        for j in real:
+            out[b, j] = math.exp(scores[b, j] - top) / total
+    return out
+
+
+def weights_zero_then_renormalise(scores, mask):
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True)) * mask
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def scores_loop(query, keys, W_query, W_key, v):
+    out = np.zeros(keys.shape[:2])
+    for b in range(keys.shape[0]):
+        for j in range(keys.shape[1]):
+            out[b, j] = v @ np.tanh(W_query.T @ query[b] + W_key.T @ keys[b, j])
+    return out
+
+
+def scores_einsum(query, keys, W_query, W_key, v):
+    hidden = np.tanh(np.einsum("bq,qa->ba", query, W_query)[:, None] + keys @ W_key)
+    return np.einsum("bta,a->bt", hidden, v)
+
+
+RIGHT["attention_weights"] = [
+    ("-inf then softmax", lambda s, m: _softmax_rows(np.where(m, s, -np.inf))),
+    ("-1e9 like Keras", weights_minus_big),
+    ("zero and renormalise", weights_zero_then_renormalise),
+    ("loops", weights_loop),
+]
+RIGHT["additive_scores"] = [
+    ("broadcast", lambda q, k, Wq, Wk, v: np.tanh((q @ Wq)[:, None, :] + k @ Wk) @ v),
+    ("loops", scores_loop),
+    ("einsum", scores_einsum),
+]
+WRONG["attention_weights"] = [
+    ("no mask", lambda s, m: _softmax_rows(s), "mask is ignored"),
+    (
+        "mask after softmax",
+        lambda s, m: _softmax_rows(s) * m,
+        "without renormalising",
+    ),
+    ("zero score", lambda s, m: _softmax_rows(np.where(m, s, 0.0)), "exp(0) = 1"),
+    ("batch axis", lambda s, m: _softmax_rows(np.where(m, s, -np.inf).T).T, "batch axis"),
+    (
+        "no max shift",
+        lambda s, m: (
+            np.exp(np.where(m, s, -np.inf))
+            / np.exp(np.where(m, s, -np.inf)).sum(axis=1, keepdims=True)
+        ),
+        "overflows",
+    ),
+    (
+        "scores over their sum",
+        lambda s, m: np.where(m, s, 0) / np.where(m, s, 0).sum(axis=1, keepdims=True),
+        "not the scores divided",
+    ),
+    ("undefined", lambda s, m: _softmax_rows(np.where(mask, s, -np.inf)), "NameError"),
+]
+WRONG["additive_scores"] = [
+    ("no tanh", lambda q, k, Wq, Wk, v: ((q @ Wq)[:, None, :] + k @ Wk) @ v, "tanh is missing"),
+    ("no query", lambda q, k, Wq, Wk, v: np.tanh(k @ Wk) @ v, "ignore the query"),
+    (
+        "no keys",
+        lambda q, k, Wq, Wk, v: np.tanh(q @ Wq)[:, None] @ v,
+        "ignore the keys",
+    ),
+    (
+        "sum not v",
+        lambda q, k, Wq, Wk, v: np.tanh((q @ Wq)[:, None, :] + k @ Wk).sum(axis=-1),
+        "project it with v",
+    ),
+    (
+        "tanh of the query only",
+        lambda q, k, Wq, Wk, v: (np.tanh(q @ Wq)[:, None, :] + k @ Wk) @ v,
+        "not to W_q s alone",
+    ),
+    (
+        "no new axis",
+        lambda q, k, Wq, Wk, v: np.tanh(q @ Wq + k @ Wk) @ v,
+        "ValueError",
+    ),
+]
+
+
+def _softmax_rows(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 # Plausible mistakes the checkers have no known bug for: they must be rejected, and the
 # message is whatever the generic diagnosis finds (counted in the table).
 UNCATALOGUED = {
@@ -1113,6 +1217,10 @@ UNCATALOGUED = {
         lambda step, state, start, steps: _wrong_greedy(step, state, start, steps, argmin=True)
     ],
 }
+UNCATALOGUED["attention_weights"] = [lambda s, m: _softmax_rows(np.where(m, s, -np.inf)) ** 2]
+UNCATALOGUED["additive_scores"] = [
+    lambda q, k, Wq, Wk, v: np.tanh((q @ Wq)[:, None, :] + k @ Wk) @ -v
+]
 for _name, _answers in UNCATALOGUED.items():
     WRONG[_name] += [(f"uncatalogued {i}", fn, "") for i, fn in enumerate(_answers)]
 

@@ -1,9 +1,5 @@
 from lstm_course import seed_everything
-from lstm_course.attention_model import (
-    build_encoder_decoder,
-    decoder_step_function,
-    initial_decoder_state,
-)
+from lstm_course.attention_model import build_encoder_decoder, decoder_for
 from lstm_course.beam_search import beam_search
 from lstm_course.synthetic import (
     REVERSAL_END,
@@ -35,8 +31,7 @@ def test_step_by_step_decoding_reproduces_the_teacher_forced_model(model, task):
     source, _, _, decoder_input = task
     expected = np.asarray(model.train.predict_on_batch([source, decoder_input]))
     record = []
-    step = decoder_step_function(model, record)
-    state = initial_decoder_state(model, source, REVERSAL_PAD)
+    step, state = decoder_for(model, source, REVERSAL_PAD, record)
     for t in range(decoder_input.shape[1]):
         log_probs, state = step(decoder_input[:, t], state)
         np.testing.assert_allclose(np.exp(log_probs), expected[:, t], rtol=1e-4, atol=1e-6)
@@ -46,8 +41,8 @@ def test_step_by_step_decoding_reproduces_the_teacher_forced_model(model, task):
 def test_padded_source_positions_get_zero_attention(model, task):
     source, *_ = task
     record = []
-    state = initial_decoder_state(model, source, REVERSAL_PAD)
-    beam_search(decoder_step_function(model, record), state, REVERSAL_START, None, 4, 1)
+    step, state = decoder_for(model, source, REVERSAL_PAD, record)
+    beam_search(step, state, REVERSAL_START, None, 4, 1)
     weights = np.stack([w for _, w in record])  # (steps, batch, positions)
     padded = source == REVERSAL_PAD
     assert padded.any()
@@ -61,10 +56,8 @@ def test_padded_source_positions_get_zero_attention(model, task):
 def test_the_greedy_loop_feeds_back_its_own_tokens(model, task):
     source, *_ = task
     record = []
-    state = initial_decoder_state(model, source, REVERSAL_PAD)
-    answers, _ = beam_search(
-        decoder_step_function(model, record), state, REVERSAL_START, None, 5, 1
-    )
+    step, state = decoder_for(model, source, REVERSAL_PAD, record)
+    answers, _ = beam_search(step, state, REVERSAL_START, None, 5, 1)
     fed = np.stack([tokens for tokens, _ in record], axis=1)
     assert (fed[:, 0] == REVERSAL_START).all()
     np.testing.assert_array_equal(fed[:, 1:], answers[:, 0, :-1])
@@ -100,4 +93,15 @@ def test_builder_bad_inputs():
     with pytest.raises(TypeError, match="attention"):
         build_encoder_decoder(REVERSAL_VOCAB, 8, "yes", pad=REVERSAL_PAD)
     with pytest.raises(TypeError, match="model"):
-        decoder_step_function("model")
+        decoder_for("model", np.zeros((2, 3), int), REVERSAL_PAD)
+
+
+def test_a_wide_beam_decodes_each_source_with_its_own_encoding(model, task):
+    """Width 3 keeps 3 rows per source: the repeated encoder states must follow them."""
+    source, *_ = task
+    step, state = decoder_for(model, source, REVERSAL_PAD)
+    wide, _ = beam_search(step, state, REVERSAL_START, REVERSAL_END, 6, 3)
+    for i in range(len(source)):
+        step_i, state_i = decoder_for(model, source[i : i + 1], REVERSAL_PAD)
+        alone, _ = beam_search(step_i, state_i, REVERSAL_START, REVERSAL_END, 6, 3)
+        np.testing.assert_array_equal(wide[i], alone[0])

@@ -50,6 +50,12 @@ from lstm_course.exercises.nb06_encoder_decoder import (
     greedy_loop,
     one_hot_encode,
 )
+from lstm_course.exercises.nb07_attention import (
+    additive_scores,
+    attention_weights,
+    check_additive_scores,
+    check_attention_weights,
+)
 
 # Aliases named after the library functions the exercises rebuild.
 check_lstm_cell_forward = check_lstm_cell_step
@@ -75,11 +81,17 @@ EXERCISES = {
         ("05_even_numbers", check_next_odd_targets),
         ("06_encoder_decoder", check_one_hot_encode),
         ("06_encoder_decoder", check_greedy_loop),
+        ("07_attention", check_attention_weights),
+        ("07_attention", check_additive_scores),
     ]
 }
 
 __all__ = [
     "EXERCISES",
+    "additive_scores",
+    "attention_weights",
+    "check_additive_scores",
+    "check_attention_weights",
     "cell_state_backward",
     "check_cell_state_backward",
     "check_clip_by_global_norm",
