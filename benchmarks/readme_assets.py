@@ -40,8 +40,9 @@ SENTENCES = {
     "baselines: the LSTM beats the naive ones, a linear model beats the LSTM.",
     "05_even_numbers": "A popular tutorial's next-even-number mistake, found and fixed one "
     "change at a time; then what an LSTM learns, next to a one-line rule.",
-    "06_encoder_decoder": "An encoder-decoder that learns arithmetic on strings, measured by "
-    "exact match on held-out questions.",
+    "06_encoder_decoder": "Two encoder-decoders that learn arithmetic on strings, with start "
+    "and end tokens, measured by exact match on test questions that share no operand pair "
+    "with training.",
 }
 
 
@@ -160,14 +161,15 @@ def results(runs: dict) -> str:
             "05",
         ),
         (
-            "Encoder-decoder, exact match on held-out questions: model 1 reversed / as written / "
-            "model 2 greedy",
+            "Encoder-decoder, exact match on the test questions (no operand pair shared with "
+            "training): model 1 reversed / as written / model 2 greedy",
             f"{pct('seq2seq_exact_model1_reversed')} / {pct('seq2seq_exact_model1_written')}"
             f" / {pct('seq2seq_exact_model2_greedy')}",
             "06",
         ),
         (
-            "Encoder-decoder (model 1, reversed): exact match, held-out addition / per character",
+            "Encoder-decoder (model 1, reversed), test set: exact match on addition / per "
+            "character (the answer's characters and end token, no padding)",
             f"{pct('seq2seq_exact_addition')} / {pct('seq2seq_char_model1_reversed')}",
             "06",
         ),
