@@ -43,6 +43,9 @@ SENTENCES = {
     "06_encoder_decoder": "Two encoder-decoders that learn arithmetic on strings, with start "
     "and end tokens, measured by exact match on test questions that share no operand pair "
     "with training.",
+    "07_attention": "The fixed-size bottleneck measured (exact match against length), "
+    "attention in NumPy checked against Keras, an encoder-decoder with attention, attention "
+    "maps and beam search.",
 }
 
 
@@ -172,6 +175,15 @@ def results(runs: dict) -> str:
             "character (the answer's characters and end token, no padding)",
             f"{pct('seq2seq_exact_addition')} / {pct('seq2seq_char_model1_reversed')}",
             "06",
+        ),
+        (
+            "Reversing 10-digit strings, test exact match: without attention / with "
+            "attention (same data and budget); all lengths 3–10: without / beam 5 / with",
+            f"{pct('reverse_test_exact_plain_longest')} / "
+            f"{pct('reverse_test_exact_attention_longest')}; "
+            f"{pct('reverse_test_exact_plain_greedy')} / {pct('reverse_test_exact_plain_beam5')}"
+            f" / {pct('reverse_test_exact_attention_greedy')}",
+            "07",
         ),
     ]
     lines = ["| result | measured | notebook |", "|---|---|---|"]

@@ -7,14 +7,19 @@ Every notebook must have an entry.
 
 SECOND_PARAMETERS = {
     "00_start_here": {"SEED": 7},
-    "01_rnn_recurrence": {"SEED": 7, "N_TRAIN": 1000, "EPOCHS": 15},
-    # The adding problem needs its full size and budget to be solved: only the seed changes.
+    "01_rnn_recurrence": {"SEED": 7, "N_TRAIN": 1000, "EPOCHS": 10},
+    # The adding problem needs its full size and budget (STEPS stays 100: the notebook reads
+    # lag 99); the LSTM stops early once validation MSE < 0.005. Only the seed changes.
     "02_vanishing_gradients": {"SEED": 7},
-    "03_lstm_from_scratch": {"SEED": 7, "N_TRAIN": 2000, "EPOCHS": 12},
+    "03_lstm_from_scratch": {"SEED": 7, "N_TRAIN": 1500, "EPOCHS": 10},
     "04_keras_lstm": {"SEED": 7, "MAX_EPOCHS": 20},
     # The reach of the mixed-step model (exact to 16, not 20) is measured at 100 epochs: only
     # the seed changes (with 80 epochs seed 7 also gets step 20 right).
     "05_even_numbers": {"SEED": 7},
-    # The accuracy goals need the full training budget: only the seed changes.
+    # The accuracy goals need the full training budget (12 epochs gave 98.1% on validation
+    # for seed 42, under the 98.5% check): only the seed changes.
     "06_encoder_decoder": {"SEED": 7},
+    # Shorter strings and less data train in about half the time; the contrast still holds
+    # (measured: without attention 98% at length 3, 8% at length 8; with attention 100%).
+    "07_attention": {"SEED": 7, "N_TRAIN": 6000, "MAX_LENGTH": 8},
 }
