@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 # Importing TensorFlow, and fit() with validation data on a dataset this size, both log to
 # C-level stderr on TF 2.21 (the latter at ERROR level: "NodeDef mentions attribute
 # use_unbounded_threadpool").
@@ -22,6 +24,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow  # a fresh TensorFlow start-up each (about 10 s): in make test only
 def test_importing_the_package_first_keeps_stderr_clean():
     """A notebook's first cells: the package, then Keras and TensorFlow, the device probe, and
     fit() with validation data. The package no longer imports TensorFlow itself: its import
@@ -33,6 +36,7 @@ def test_importing_the_package_first_keeps_stderr_clean():
     assert run.stderr == ""
 
 
+@pytest.mark.slow  # a fresh TensorFlow start-up each (about 10 s): in make test only
 def test_without_the_package_tensorflow_is_noisy():
     """The control: proves the test above can fail on this TensorFlow build."""
     code = "import tensorflow as tf; tf.config.list_physical_devices()"
