@@ -30,8 +30,8 @@ THUMB_WIDTH = 260
 
 SENTENCES = {
     "00_start_here": "Set-up, reproducibility, and how the auto-checked exercises work.",
-    "01_rnn_recurrence": "The RNN cell in NumPy, exact parity with Keras's `SimpleRNN`, the "
-    "sequence loss, many-to-one, many-to-many and bidirectional RNNs.",
+    "01_rnn_recurrence": "The RNN cell in NumPy, parity with Keras's `SimpleRNN` to float "
+    "precision, the sequence loss, many-to-one, many-to-many and bidirectional RNNs.",
     "02_vanishing_gradients": "BPTT by hand, gradients that vanish or explode with the lag "
     "(measured), clipping, and the adding problem: RNN against LSTM.",
     "03_lstm_from_scratch": "The four LSTM steps in NumPy, BPTT checked three ways, and the "

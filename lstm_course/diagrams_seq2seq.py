@@ -180,7 +180,7 @@ def draw_greedy_inference(question: str = "12+7", answer: str = "+19", ax=None):
     return _finish(
         ax,
         f"Model 2, inference (greedy): start from {START!r}, feed back each prediction, "
-        f"stop at {END!r}",
+        f"for every step; the answer ends at the first {END!r}",
         (-2.4, right + 4.6),
         (-0.5, 4.0),
     )
