@@ -101,17 +101,22 @@ def _state(ax, last, x0):
     ax.text(last + 1.3, 1.85, "[h, c]", ha="center", va="bottom", fontsize=FONT)
 
 
+def _start(question, answer, ax):
+    """Checked texts, the axes, and the encoder drawn: ``(question, answer, ax, last, x0)``."""
+    question = _text(question, "question", QUERY_LEN)
+    answer = _text(answer, "answer", ANSWER_LEN)
+    ax = _axes(ax, (12.5, 3.4))
+    last = _encoder(ax, question)
+    return question, answer, ax, last, last + 2.6
+
+
 def draw_repeat_vector_model(question: str = "12+7", answer: str = "+19", ax=None):
     """Model 1: the encoder's last hidden state, copied once per output step for the decoder.
 
     The targets are the answer, the end token and padding (``ANSWER_LEN + 1`` steps).
     """
-    question = _text(question, "question", QUERY_LEN)
-    answer = _text(answer, "answer", ANSWER_LEN)
-    ax = _axes(ax, (12.5, 3.4))
-    last = _encoder(ax, question)
+    question, answer, ax, last, x0 = _start(question, answer, ax)
     steps = ANSWER_LEN + 1
-    x0 = last + 2.6
     target = (answer + END).ljust(steps)
     right = _decoder(ax, x0, ["h"] * steps, target, "RepeatVector: the context h, copied")
     _context(ax, last, x0, steps)
@@ -129,12 +134,8 @@ def draw_teacher_forcing(question: str = "12+7", answer: str = "+19", ax=None):
     The decoder's input at step t is the true symbol t - 1 (the start token at step 0) and
     the context h (the encoder's last hidden state), at every step.
     """
-    question = _text(question, "question", QUERY_LEN)
-    answer = _text(answer, "answer", ANSWER_LEN)
-    ax = _axes(ax, (12.5, 3.4))
-    last = _encoder(ax, question)
+    question, answer, ax, last, x0 = _start(question, answer, ax)
     steps = ANSWER_LEN + 1
-    x0 = last + 2.6
     inputs = [f"{_show(ch)} , h" for ch in (START + answer + END)[:steps].ljust(steps)]
     label = "true previous symbol, context h"
     right = _decoder(ax, x0, inputs, (answer + END).ljust(steps), label)
@@ -150,18 +151,14 @@ def draw_teacher_forcing(question: str = "12+7", answer: str = "+19", ax=None):
 
 
 def draw_greedy_inference(question: str = "12+7", answer: str = "+19", ax=None):
-    """Model 2 at inference: each step's argmax is the next step's input, until the end token.
+    """Model 2 at inference: each step's argmax is the next step's input, at every step.
 
     The context h is read at every step, as in training.
 
     No true answer enters the loop: ``answer`` only labels what a right prediction looks like.
     """
-    question = _text(question, "question", QUERY_LEN)
-    answer = _text(answer, "answer", ANSWER_LEN)
-    ax = _axes(ax, (12.5, 3.4))
-    last = _encoder(ax, question)
+    question, answer, ax, last, x0 = _start(question, answer, ax)
     written = list(answer + END)
-    x0 = last + 2.6
     inputs = [f"{ch} , h" for ch in (START, *written[:-1])]
     label = "own previous prediction, context h"
     right = _decoder(ax, x0, inputs, written, label, "predictions")
