@@ -1,6 +1,7 @@
-"""What the tests share: paths and a free local port."""
+"""What the tests share: paths, a free local port and the test floating-point configuration."""
 
 import pathlib
+import re
 import socket
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -12,3 +13,9 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def portability_env() -> dict:
+    """The variables `make test` sets, read from the Makefile (one source of truth)."""
+    line = re.search(r"^PORTABILITY_ENV := (.+)$", (ROOT / "Makefile").read_text(), re.M)
+    return dict(item.split("=", 1) for item in line.group(1).split())

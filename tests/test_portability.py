@@ -10,13 +10,12 @@ pass.
 """
 
 import os
-import re
 import subprocess
 import sys
 
 import nbformat
 import pytest
-from helpers import ROOT
+from helpers import portability_env
 
 TRAIN = """\
 import lstm_course as lc
@@ -33,12 +32,6 @@ model.compile(keras.optimizers.Adam(0.01), "binary_crossentropy")
 loss = model.fit(x, y, epochs=10, batch_size=32, verbose=0).history["loss"][-1]"""
 FIGURE = '# NBVAL_CHECK_OUTPUT\nprint(f"final training loss {loss:.6f}")'
 VERDICT = '# NBVAL_CHECK_OUTPUT\nlc.check("the model learned something (loss < 0.5)", loss < 0.5)'
-
-
-def portability_env() -> dict:
-    """The variables `make test` sets, read from the Makefile (one source of truth)."""
-    line = re.search(r"^PORTABILITY_ENV := (.+)$", (ROOT / "Makefile").read_text(), re.M)
-    return dict(item.split("=", 1) for item in line.group(1).split())
 
 
 def test_the_makefile_perturbs_tensorflow_and_numpy():
