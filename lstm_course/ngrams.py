@@ -1,0 +1,115 @@
+"""Count-based character models, the baselines a language model must beat. Notebook 08.
+
+An n-gram model predicts a character from the ``n - 1`` characters before it, by counting
+in the training text. With add-``alpha`` (Lidstone) smoothing, for a context ``ctx``::
+
+    P(x | ctx) = (count(ctx, x) + alpha) / (count(ctx) + alpha * V)
+
+so a character never seen after ``ctx`` keeps a small probability (without smoothing it
+would get 0, and one such character in the held-out text makes the cross-entropy
+infinite), and a context never seen gives the uniform ``1 / V``. Order 1 (the unigram)
+ignores the context: character frequencies. Order 0 is the uniform model, ``log V``.
+
+Every model here scores the same characters: ``ids[1:]``, each given the characters before
+it *in ids* (the first character is given, as it is to the LSTMs). While fewer than
+``order - 1`` characters precede a position (only at the start), the longest available
+context is used.
+"""
+
+from lstm_course.arguments import as_int, as_positive_int, as_real, describe
+
+import math
+
+import numpy as np
+
+
+def uniform_cross_entropy(vocab_size: int) -> float:
+    """Cross-entropy of the uniform model, ``log(vocab_size)`` nats per character."""
+    return math.log(as_positive_int(vocab_size, "vocab_size"))
+
+
+def _check_ids(ids, name: str, vocab_size: int, minimum_length: int, ndims=(1,)) -> np.ndarray:
+    ids = np.asarray(ids)
+    if ids.ndim not in ndims or not np.issubdtype(ids.dtype, np.integer):
+        raise TypeError(f"{name} must be a 1-D array of integer ids, got {describe(ids)}")
+    if ids.shape[-1] < minimum_length:
+        raise ValueError(f"{name} must hold at least {minimum_length} ids, got {ids.shape[-1]}")
+    if ids.min() < 0 or ids.max() >= vocab_size:
+        raise ValueError(
+            f"{name} must hold ids in [0, {vocab_size - 1}] (vocab_size {vocab_size}), "
+            f"got values from {ids.min()} to {ids.max()}"
+        )
+    return ids.astype(np.int64)
+
+
+def _keys(ids: np.ndarray, order: int, vocab_size: int, start: int):
+    """(context key, full key) of every position t >= start (last axis), order - 1 ids back."""
+    n = ids.shape[-1]
+    context = np.zeros(ids[..., start:].shape, dtype=np.int64)
+    for back in range(order - 1, 0, -1):  # ids[t - order + 1], ..., ids[t - 1]
+        context = context * vocab_size + ids[..., start - back : n - back]
+    return context, context * vocab_size + ids[..., start:]
+
+
+def _count(keys: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """How many times each value of ``query`` occurs in ``keys``."""
+    values, counts = np.unique(keys, return_counts=True)
+    where = np.minimum(np.searchsorted(values, query), len(values) - 1)
+    return np.where(values[where] == query, counts[where], 0)
+
+
+def ngram_log_probs(train_ids, ids, vocab_size: int, order: int, alpha: float = 1.0):
+    """Natural log-probability of each of ``ids[1:]`` under an add-alpha n-gram model.
+
+    Args:
+        train_ids: the training text, as ids (1-D integers in ``[0, vocab_size)``).
+        ids: the text to score, as ids; ``ids[0]`` is given, the other ``len(ids) - 1``
+            characters are scored. A 2-D array is several texts (rows), scored each on
+            its own.
+        vocab_size: V, the number of distinct characters (ids).
+        order: 1 (unigram), 2 (bigram), 3 (trigram), ...; the model reads ``order - 1``
+            characters of context.
+        alpha: the count added to every (context, character) pair, > 0.
+
+    Returns:
+        a float64 array of ``len(ids) - 1`` log-probabilities (all <= 0), one row per row
+        of a 2-D ``ids``.
+    """
+    vocab_size = as_positive_int(vocab_size, "vocab_size")
+    order = as_int(order, "order", minimum=1, maximum=6)
+    alpha = as_real(alpha, "alpha", minimum=0.0, strict_minimum=True)
+    train_ids = _check_ids(train_ids, "train_ids", vocab_size, order)
+    ids = _check_ids(ids, "ids", vocab_size, 2, ndims=(1, 2))
+    log_probs = np.empty(ids[..., 1:].shape)
+    for k in range(1, order + 1):  # order k scores the positions with k - 1 ids before them
+        first = max(k - 1, 1)  # ids[..., 0] is given, not scored
+        last = k if k < order else ids.shape[-1]  # lower orders only at the very start
+        if first >= last:
+            continue
+        train_context, train_full = _keys(train_ids, k, vocab_size, k - 1)
+        context, full = _keys(ids[..., :last], k, vocab_size, first)
+        joint = _count(train_full, full)
+        marginal = _count(train_context, context) if k > 1 else train_full.size
+        log_probs[..., first - 1 : last - 1] = np.log(joint + alpha) - np.log(
+            marginal + alpha * vocab_size
+        )
+    return log_probs
+
+
+def ngram_cross_entropy(
+    train_ids, ids, vocab_size: int, order: int, alpha: float = 1.0, streams: int = 1
+) -> float:
+    """Mean cross-entropy of ``ids[1:]`` under the n-gram model, in nats per character.
+
+    See :func:`ngram_log_probs`. Divide by ``log(2)`` for bits per character; ``exp`` of
+    it is the perplexity. With ``streams > 1``, ``ids`` is cut into that many equal
+    consecutive pieces (the remainder dropped), each scored on its own from its second
+    character, as :func:`lstm_course.char_lm.cross_entropy` scores them.
+    """
+    streams = as_positive_int(streams, "streams")
+    ids = np.asarray(ids)
+    length = len(ids) // streams if ids.ndim == 1 else 0
+    if streams > 1 and length < 2:
+        raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
+    pieces = ids if streams == 1 else ids[: streams * length].reshape(streams, length)
+    return float(-ngram_log_probs(train_ids, pieces, vocab_size, order, alpha).mean())
