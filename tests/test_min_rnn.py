@@ -1,0 +1,109 @@
+"""minGRU and minLSTM: the loop, the scan and the log form agree (lstm_course.min_rnn)."""
+
+from lstm_course import min_rnn
+from lstm_course.functions import sigmoid
+
+import numpy as np
+import pytest
+
+B, T, D, U = 2, 40, 4, 5
+
+
+def weights(rng, n, dtype="float64"):
+    return [
+        rng.normal(size=(D, U)).astype(dtype) if k % 2 == 0 else rng.normal(size=U).astype(dtype)
+        for k in range(2 * n)
+    ]
+
+
+CELLS = [(min_rnn.min_gru, 2), (min_rnn.min_lstm, 3)]
+
+
+@pytest.mark.parametrize(("cell", "n"), CELLS, ids=["minGRU", "minLSTM"])
+def test_modes_agree_float64(cell, n):
+    rng = np.random.default_rng(0)
+    x, w, h0 = rng.normal(size=(B, T, D)), weights(rng, n), rng.uniform(0.1, 2, size=(B, U))
+    loop = cell(x, *w, h0=h0, mode="loop")
+    for mode in ("scan", "log"):
+        np.testing.assert_allclose(cell(x, *w, h0=h0, mode=mode), loop, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(cell(x, *w, mode="log"), cell(x, *w, mode="loop"), rtol=1e-12)
+
+
+@pytest.mark.parametrize(("cell", "n"), CELLS, ids=["minGRU", "minLSTM"])
+def test_scan_agrees_float32_and_log_form_within_its_float32_error(cell, n):
+    rng = np.random.default_rng(1)
+    x, w = rng.normal(size=(B, T, D)).astype("float32"), weights(rng, n, "float32")
+    loop = cell(x, *w, mode="loop")
+    assert loop.dtype == np.float32
+    scale = np.abs(loop).max()
+    assert np.abs(cell(x, *w, mode="scan") - loop).max() <= 1e-6 * scale
+    # The log form adds a cumulative sum of log-gates (|a*| grows with t) and subtracts it
+    # again: float32 loses about |a*| * 6e-8 relative, a few 1e-6 at T = 40.
+    assert np.abs(cell(x, *w, mode="log") - loop).max() <= 1e-4 * scale
+
+
+def test_min_gru_is_its_equations_step_by_step():
+    rng = np.random.default_rng(2)
+    x, (W_z, b_z, W_h, b_h) = rng.normal(size=(1, 3, D)), weights(rng, 2)
+    h = np.zeros((1, U))
+    for t in range(3):
+        z = sigmoid(x[:, t] @ W_z + b_z)
+        h = (1 - z) * h + z * min_rnn.g(x[:, t] @ W_h + b_h)
+    np.testing.assert_allclose(min_rnn.min_gru(x, W_z, b_z, W_h, b_h, mode="loop")[:, -1], h)
+
+
+def test_min_lstm_gates_are_normalised():
+    """With a candidate of ones and h0 = 1 every h stays 1: f' + i' = 1 exactly."""
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(B, T, D))
+    W_f, b_f, W_i, b_i = weights(rng, 2)
+    W_h, b_h = np.zeros((D, U)), np.full(U, 0.5)  # g(0.5) = 1
+    for mode in min_rnn.MODES:
+        h = min_rnn.min_lstm(x, W_f, b_f, W_i, b_i, W_h, b_h, h0=np.ones((B, U)), mode=mode)
+        np.testing.assert_allclose(h, 1.0, rtol=1e-12)
+
+
+def test_g_is_positive_continuous_and_log_g_is_its_logarithm():
+    v = np.linspace(-30, 30, 601)
+    assert (min_rnn.g(v) > 0).all()
+    assert min_rnn.g(np.array(0.0)) == pytest.approx(sigmoid(np.array(0.0)))  # 0.5 both sides
+    np.testing.assert_allclose(min_rnn.log_g(v), np.log(min_rnn.g(v)), rtol=1e-12)
+    negative = v[v < 0]
+    np.testing.assert_allclose(min_rnn.g(negative), 1 / (1 + np.exp(-negative)), rtol=1e-14)
+
+
+def test_the_log_form_stays_finite_where_plain_gates_round_to_zero():
+    """Pre-activations of -800: σ rounds to 0 in float64, the log form never takes log(0)."""
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(1, 5, D))
+    W_z, b_z, W_h, b_h = weights(rng, 2)
+    b_z = np.full(U, -800.0)  # z = σ(-800) = 0 in float64: h keeps h0
+    h = min_rnn.min_gru(x, np.zeros((D, U)), b_z, W_h, b_h, h0=np.full((1, U), 2.0), mode="log")
+    np.testing.assert_allclose(h, 2.0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"mode": "parallel"}, ValueError, "mode must be one of"),
+        ({"mode": "log", "positive": False}, ValueError, "positive=True"),
+        ({"positive": "yes"}, TypeError, "positive"),
+        ({"h0": np.ones((3, U))}, ValueError, "h0 must have shape"),
+        ({"h0": -np.ones((B, U)), "mode": "log"}, ValueError, "h0 >= 0"),
+    ],
+)
+def test_bad_settings_get_a_clear_error(kwargs, error, words):
+    rng = np.random.default_rng(0)
+    with pytest.raises(error, match=words):
+        min_rnn.min_gru(rng.normal(size=(B, T, D)), *weights(rng, 2), **kwargs)
+
+
+def test_bad_shapes_get_a_clear_error():
+    rng = np.random.default_rng(0)
+    x, (W_f, b_f, W_i, b_i, W_h, b_h) = rng.normal(size=(B, T, D)), weights(rng, 3)
+    with pytest.raises(ValueError, match=r"W_i must have shape \(4, 5\)"):
+        min_rnn.min_lstm(x, W_f, b_f, W_i[:, :4], b_i, W_h, b_h)
+    with pytest.raises(ValueError, match="b_h must have shape"):
+        min_rnn.min_lstm(x, W_f, b_f, W_i, b_i, W_h, b_h[:2])
+    with pytest.raises(ValueError, match="x must have shape"):
+        min_rnn.min_gru(x[0], W_f, b_f, W_h, b_h)

@@ -1,0 +1,94 @@
+"""The sLSTM cell: the stabiliser changes nothing but the overflow (lstm_course.slstm)."""
+
+from lstm_course import slstm
+from lstm_course.functions import sigmoid
+
+import numpy as np
+import pytest
+
+
+def setup(seed=0, batch=2, steps=20, input_dim=3, units=4):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(batch, steps, input_dim)), slstm.init_params(input_dim, units, rng)
+
+
+@pytest.mark.parametrize("forget", slstm.FORGET)
+def test_stabilised_and_plain_cells_compute_the_same_h(forget):
+    x, params = setup()
+    stable = slstm.slstm_forward(x, params, stabilise=True, forget=forget)
+    plain = slstm.slstm_forward(x, params, stabilise=False, forget=forget)
+    np.testing.assert_allclose(stable["h"], plain["h"], rtol=1e-12, atol=1e-14)
+    scale = np.exp(stable["m"])  # the stored states are the plain ones divided by exp(m)
+    np.testing.assert_allclose(stable["c"] * scale, plain["c"], rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(stable["n"] * scale, plain["n"], rtol=1e-12)
+    assert np.all(plain["m"] == 0)
+
+
+def test_one_step_from_zero_states_is_o_times_z():
+    """n⟨1⟩ = i and c⟨1⟩ = i z, so h⟨1⟩ = o ⊙ z whatever the input gate."""
+    x, params = setup(steps=1)
+    (W_z, _, b_z), (W_o, _, b_o) = params["z"], params["o"]
+    h = slstm.slstm_forward(x, params)["h"][:, 0]
+    np.testing.assert_allclose(h, sigmoid(x[:, 0] @ W_o + b_o) * np.tanh(x[:, 0] @ W_z + b_z))
+
+
+def test_h_is_a_weighted_average_of_the_cell_inputs():
+    x, params = setup(seed=1, steps=50)
+    out = slstm.slstm_forward(10 * x, params)
+    assert np.all(np.abs(out["h"]) <= 1.0) and np.all(out["n"] > 0)
+
+
+def overflowing(dtype):
+    x, params = setup(seed=2, steps=12)
+    params = {g: (W, R, b + (200.0 if g == "i" else 0.0)) for g, (W, R, b) in params.items()}
+    cast = {g: tuple(p.astype(dtype) for p in v) for g, v in params.items()}
+    return (10 * x).astype(dtype), cast
+
+
+def test_without_the_stabiliser_exp_overflows_to_nan_and_with_it_h_is_right():
+    x32, p32 = overflowing("float32")
+    plain = slstm.slstm_forward(x32, p32, stabilise=False)
+    assert np.isnan(plain["h"]).any()
+    stable = slstm.slstm_forward(x32, p32)
+    assert stable["h"].dtype == np.float32 and np.isfinite(stable["h"]).all()
+    x64, p64 = overflowing("float64")  # exp(200 + ...) still fits in float64
+    reference = slstm.slstm_forward(x64, p64, stabilise=False)["h"]
+    assert np.isfinite(reference).all()
+    np.testing.assert_allclose(stable["h"], reference, atol=1e-5)
+
+
+def test_a_later_stronger_input_outweighs_the_stored_one():
+    """Exponential gating can revise: a later input with a larger ĩ dominates h."""
+    x, params = setup(steps=2, input_dim=1, units=1)
+    params = {
+        "z": (np.array([[1.0]]), np.zeros((1, 1)), np.zeros(1)),  # z = tanh(x)
+        "i": (np.array([[5.0]]), np.zeros((1, 1)), np.zeros(1)),  # ĩ = 5 x
+        "f": (np.zeros((1, 1)), np.zeros((1, 1)), np.full(1, 5.0)),  # f ≈ 1: nothing forgotten
+        "o": (np.zeros((1, 1)), np.zeros((1, 1)), np.full(1, 50.0)),  # o = 1
+    }
+    h = slstm.slstm_forward(np.array([[[0.5], [2.0]]]), params, forget="sigmoid")["h"][0, :, 0]
+    assert h[0] == pytest.approx(np.tanh(0.5))
+    assert abs(h[1] - np.tanh(2.0)) < 0.01  # the second input's weight e^10 against e^2.5
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda x, p: slstm.slstm_forward(x[0], p), ValueError, "x must have shape"),
+        (lambda x, p: slstm.slstm_forward(x, p, forget="tanh"), ValueError, "forget must be"),
+        (lambda x, p: slstm.slstm_forward(x, p, stabilise=None), TypeError, "stabilise"),
+        (lambda x, p: slstm.slstm_forward(x, {"z": p["z"]}), ValueError, "params must be a dict"),
+        (lambda x, p: slstm.slstm_forward(x, {**p, "i": p["i"][:2]}), ValueError, r"params\['i'\]"),
+        (
+            lambda x, p: slstm.slstm_forward(x, {**p, "o": (p["o"][0], p["o"][1][:2], p["o"][2])}),
+            ValueError,
+            r"params\['o'\]\[1\] \(R\) must have shape",
+        ),
+        (lambda x, p: slstm.init_params(0, 2, np.random.default_rng()), ValueError, "input_dim"),
+        (lambda x, p: slstm.init_params(2, 2, 0), TypeError, "rng"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(call, error, words):
+    x, params = setup()
+    with pytest.raises(error, match=words):
+        call(x, params)
