@@ -1172,6 +1172,120 @@ WRONG["additive_scores"] = [
 ]
 
 
+# --- 08 temperature_probs, make_chunks --------------------------------------------------------
+
+
+def temperature_loop(logits, temperature):
+    out = np.zeros_like(logits)
+    for b in range(logits.shape[0]):
+        top = max(logits[b]) / temperature
+        weights = [math.exp(z / temperature - top) for z in logits[b]]
+        out[b] = np.array(weights) / sum(weights)
+    return out
+
+
+def temperature_power(logits, temperature):
+    # p ** (1 / T), renormalised: the same distribution as softmax(logits / T)
+    p = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p = p / p.sum(axis=1, keepdims=True)
+    q = p ** (1 / temperature)
+    return q / q.sum(axis=1, keepdims=True)
+
+
+def chunks_loop(ids, batch, length):
+    stream = len(ids) // batch
+    n = (stream - 1) // length
+    x = np.zeros((n, batch, length), dtype=int)
+    y = np.zeros((n, batch, length), dtype=int)
+    for k in range(n):
+        for b in range(batch):
+            start = b * stream + k * length
+            x[k, b] = ids[start : start + length]
+            y[k, b] = ids[start + 1 : start + length + 1]
+    return x, y
+
+
+def chunks_split(ids, batch, length):
+    streams = np.split(np.asarray(ids)[: batch * (len(ids) // batch)], batch)
+    n = (len(streams[0]) - 1) // length
+    x = np.stack([[s[k * length : (k + 1) * length] for s in streams] for k in range(n)])
+    y = np.stack([[s[k * length + 1 : (k + 1) * length + 1] for s in streams] for k in range(n)])
+    return x, y
+
+
+def chunks_strided(ids, batch, length):
+    stream = len(ids) // batch
+    rows = np.asarray(ids)[: batch * stream].reshape(batch, stream)
+    n = (stream - 1) // length
+    x = rows[:, : n * length].reshape(batch, n, length).swapaxes(0, 1)
+    y = rows[:, 1 : n * length + 1].reshape(batch, n, length).swapaxes(0, 1)
+    return [x, y]  # a list is fine too
+
+
+def _chunks_consecutive(ids, batch, length):
+    n = (len(ids) - 1) // (batch * length)
+    return (
+        ids[: n * batch * length].reshape(n, batch, length),
+        ids[1 : n * batch * length + 1].reshape(n, batch, length),
+    )
+
+
+RIGHT["temperature_probs"] = [
+    ("shift then softmax", lambda z, t: _softmax_rows(z / t)),
+    ("loops", temperature_loop),
+    ("power of the probabilities", temperature_power),
+]
+RIGHT["make_chunks"] = [
+    ("loops", chunks_loop),
+    ("np.split", chunks_split),
+    ("strided reshape, a list", chunks_strided),
+]
+WRONG["temperature_probs"] = [
+    ("no temperature", lambda z, t: _softmax_rows(z), "temperature is ignored"),
+    ("times T", lambda z, t: _softmax_rows(z * t), "you multiplied by the temperature"),
+    ("probabilities over T", lambda z, t: _softmax_rows(z) / t, "divided the probabilities"),
+    ("no softmax", lambda z, t: z / t, "not probabilities"),
+    ("batch axis", lambda z, t: _softmax_rows((z / t).T).T, "batch axis"),
+    (
+        "no max shift",
+        lambda z, t: np.exp(z / t) / np.exp(z / t).sum(axis=1, keepdims=True),
+        "overflows",
+    ),
+    ("wrong power", lambda z, t: temperature_power(z, 1 / t), "you multiplied by the temperature"),
+    ("undefined", lambda z, t: _softmax_rows(logits / t), "NameError"),
+]
+WRONG["make_chunks"] = [
+    ("consecutive rows", _chunks_consecutive, "must continue row b"),
+    ("no shift", lambda i, b, n: (chunks_loop(i, b, n)[0],) * 2, "targets equal the inputs"),
+    (
+        "shift backwards",
+        lambda i, b, n: (chunks_loop(i, b, n)[1], chunks_loop(i, b, n)[0]),
+        "wrong way",
+    ),
+    (
+        "batch first",
+        lambda i, b, n: tuple(a.swapaxes(0, 1) for a in chunks_loop(i, b, n)),
+        "the axes are (batch, chunks, length)",
+    ),
+    ("one array", lambda i, b, n: chunks_loop(i, b, n)[0], "expected a tuple of 2 values"),
+    (
+        "one chunk too many",
+        lambda i, b, n: _too_many(i, b, n),
+        "expected shape",
+    ),
+]
+
+
+def _too_many(ids, batch, length):
+    stream = len(ids) // batch
+    n = stream // length  # forgets that the targets need one more id
+    rows = np.asarray(ids)[: batch * stream].reshape(batch, stream)
+    padded = np.concatenate([rows, rows[:, -1:]], axis=1)
+    x = padded[:, : n * length].reshape(batch, n, length).swapaxes(0, 1)
+    y = padded[:, 1 : n * length + 1].reshape(batch, n, length).swapaxes(0, 1)
+    return x, y
+
+
 def _softmax_rows(z):
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
@@ -1221,6 +1335,8 @@ UNCATALOGUED["attention_weights"] = [lambda s, m: _softmax_rows(np.where(m, s, -
 UNCATALOGUED["additive_scores"] = [
     lambda q, k, Wq, Wk, v: np.tanh((q @ Wq)[:, None, :] + k @ Wk) @ -v
 ]
+UNCATALOGUED["temperature_probs"] = [lambda z, t: _softmax_rows(z / t) ** 2]
+UNCATALOGUED["make_chunks"] = [lambda i, b, n: tuple(a + 1 for a in chunks_loop(i, b, n))]
 for _name, _answers in UNCATALOGUED.items():
     WRONG[_name] += [(f"uncatalogued {i}", fn, "") for i, fn in enumerate(_answers)]
 

@@ -56,6 +56,12 @@ from lstm_course.exercises.nb07_attention import (
     check_additive_scores,
     check_attention_weights,
 )
+from lstm_course.exercises.nb08_char_language_model import (
+    check_make_chunks,
+    check_temperature_probs,
+    make_chunks,
+    temperature_probs,
+)
 
 # Aliases named after the library functions the exercises rebuild.
 check_lstm_cell_forward = check_lstm_cell_step
@@ -83,6 +89,8 @@ EXERCISES = {
         ("06_encoder_decoder", check_greedy_loop),
         ("07_attention", check_attention_weights),
         ("07_attention", check_additive_scores),
+        ("08_char_language_model", check_temperature_probs),
+        ("08_char_language_model", check_make_chunks),
     ]
 }
 
@@ -103,6 +111,7 @@ __all__ = [
     "check_lstm_cell_step",
     "check_lstm_output_shapes",
     "check_lstm_param_count",
+    "check_make_chunks",
     "check_make_windows",
     "check_next_odd_targets",
     "check_one_hot_encode",
@@ -111,6 +120,7 @@ __all__ = [
     "check_sequence_cross_entropy",
     "check_sequence_loss",
     "check_sliding_windows",
+    "check_temperature_probs",
     "clip_by_global_norm",
     "dense_tanh",
     "forget_gate",
@@ -118,11 +128,13 @@ __all__ = [
     "lstm_cell_step",
     "lstm_output_shapes",
     "lstm_param_count",
+    "make_chunks",
     "make_windows",
     "next_odd_targets",
     "one_hot_encode",
     "rnn_cell_backward",
     "rnn_cell_forward",
     "sequence_loss",
+    "temperature_probs",
     "zeroed",
 ]
