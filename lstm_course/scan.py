@@ -23,7 +23,7 @@ Arrays are ``(batch, time, units)``; ``h0`` is ``(batch, units)`` and defaults t
 :mod:`lstm_course.arguments` (clear errors, ``np.result_type`` of the inputs).
 """
 
-from lstm_course.arguments import array_of_shape, as_bool, common_float_dtype
+from lstm_course.arguments import array_of_shape, as_bool, as_int, common_float_dtype
 
 import numpy as np
 
@@ -46,6 +46,26 @@ def _inputs(a, b, h0):
     h0 = array_of_shape(h0, (batch, units), "h0", "(batch, units)")
     dtype = common_float_dtype(a, b, h0)
     return a.astype(dtype), b.astype(dtype), h0.astype(dtype)
+
+
+def blelloch_schedule(steps):
+    """The combines of :func:`linear_recurrence_scan` for ``steps`` positions, round by round.
+
+    Returns a list of ``(phase, pairs)``: ``phase`` is ``"up"`` or ``"down"``, ``pairs`` the
+    ``(left, right)`` positions (in the sequence padded to a power of two) combined in that
+    round. Every pair of a round is independent of the others. For drawing and counting.
+    """
+    steps = as_int(steps, "steps", minimum=1)
+    levels = int(np.ceil(np.log2(steps))) if steps > 1 else 0
+    size = 2**levels
+
+    def pairs(d):
+        stride = 2 ** (d + 1)
+        lefts = range(stride // 2 - 1, size, stride)
+        return list(zip(lefts, range(stride - 1, size, stride), strict=True))
+
+    up = [("up", pairs(d)) for d in range(levels)]
+    return up + [("down", pairs(d)) for d in reversed(range(levels))]
 
 
 def linear_recurrence_loop(a, b, h0=None):

@@ -206,3 +206,16 @@ def digit_reversal(n, min_length, max_length, rng):
         target[i, : len(digits)] = digits[::-1]
         target[i, len(digits)] = REVERSAL_END
     return source, target, lengths
+
+
+def running_parity(n, steps, rng):
+    """Random bit strings and their running parity, a label at every step. Notebook 10.
+
+    ``y[:, t]`` is the parity (sum mod 2) of ``x[:, :t + 1]``: one bit flips the answer
+    wherever it comes, so a model must keep exact count, mod 2, of everything it has read.
+    Shapes: x ``(n, steps, 1)`` float32 in {0, 1}; y ``(n, steps)`` float32 in {0, 1}.
+    """
+    _check_rng(rng)
+    _check_positive(n=n, steps=steps)
+    bits = rng.integers(0, 2, size=(n, steps))
+    return bits[..., None].astype("float32"), (np.cumsum(bits, axis=1) % 2).astype("float32")

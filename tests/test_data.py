@@ -76,3 +76,14 @@ def test_data_is_the_old_name_of_synthetic():
     from lstm_course import synthetic
 
     assert data is synthetic and data.spike_sequences is synthetic.spike_sequences
+
+
+def test_running_parity_labels_are_the_parity_of_every_prefix():
+    from lstm_course import synthetic
+
+    x, y = synthetic.running_parity(50, 12, np.random.default_rng(0))
+    assert x.shape == (50, 12, 1) and y.shape == (50, 12)
+    for bits, labels in zip(x[..., 0], y, strict=True):
+        assert [sum(bits[: t + 1]) % 2 for t in range(12)] == labels.tolist()
+    with pytest.raises(ValueError, match="steps"):
+        synthetic.running_parity(5, 0, np.random.default_rng(0))

@@ -107,3 +107,29 @@ def test_bad_shapes_get_a_clear_error():
         min_rnn.min_lstm(x, W_f, b_f, W_i, b_i, W_h, b_h[:2])
     with pytest.raises(ValueError, match="x must have shape"):
         min_rnn.min_gru(x[0], W_f, b_f, W_h, b_h)
+
+
+def test_keras_min_gru_layer_equals_numpy_and_trains():
+    keras = pytest.importorskip("keras")
+    from lstm_course.min_rnn_keras import MinGRU
+
+    keras.utils.set_random_seed(0)
+    x = np.random.default_rng(0).normal(size=(3, 37, 2)).astype("float32")
+    layer = MinGRU(5)
+    h = keras.ops.convert_to_numpy(layer(x))
+    reference = min_rnn.min_gru(x, *layer.numpy_weights(), mode="loop")
+    assert np.abs(h - reference).max() <= 1e-6 * np.abs(reference).max()
+    model = keras.Sequential([keras.Input((37, 2)), layer, keras.layers.Dense(1)])
+    model.compile(keras.optimizers.Adam(1e-2), "mse")
+    losses = model.fit(x, x[..., :1], epochs=5, verbose=0).history["loss"]
+    assert losses[-1] < losses[0]  # gradients flow through the scan inside fit
+
+
+def test_keras_min_gru_needs_a_fixed_length():
+    keras = pytest.importorskip("keras")
+    from lstm_course.min_rnn_keras import MinGRU
+
+    with pytest.raises(ValueError, match="fixed time length"):
+        MinGRU(4)(keras.Input((None, 2)))
+    with pytest.raises(TypeError, match="units"):
+        MinGRU(2.5)

@@ -43,6 +43,15 @@ def test_scan_equals_loop_float64(steps):
     assert rounds == 2 * int(np.ceil(np.log2(steps))) + 1
 
 
+def test_the_schedule_of_eight_steps_is_the_balanced_tree():
+    rounds = scan.blelloch_schedule(8)
+    assert [phase for phase, _ in rounds] == ["up"] * 3 + ["down"] * 3
+    assert rounds[0][1] == [(0, 1), (2, 3), (4, 5), (6, 7)]
+    assert rounds[1][1] == [(1, 3), (5, 7)] and rounds[2][1] == rounds[3][1] == [(3, 7)]
+    assert rounds[5][1] == rounds[0][1]
+    assert len(scan.blelloch_schedule(4096)) == 24 and scan.blelloch_schedule(1) == []
+
+
 @pytest.mark.parametrize("steps", [7, 64, 1000])
 def test_scan_equals_loop_float32(steps):
     a, b, h0 = recurrence(np.random.default_rng(steps), steps, dtype="float32")
