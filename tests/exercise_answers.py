@@ -1293,6 +1293,111 @@ def _softmax_rows(z):
 
 # Plausible mistakes the checkers have no known bug for: they must be rejected, and the
 # message is whatever the generic diagnosis finds (counted in the table).
+
+# --- 10 combine, stabilised_gates -------------------------------------------------------------
+
+
+def combine_as_maps(first, second):
+    """Compose the maps as functions, then read off slope and intercept."""
+    (a1, b1), (a2, b2) = first, second
+
+    def composed(h):
+        return a2 * (a1 * h + b1) + b2
+
+    intercept = composed(np.zeros_like(a1))
+    return composed(np.ones_like(a1)) - intercept, intercept
+
+
+def combine_matrices(first, second):
+    """As 2x2 matrices [[a, b], [0, 1]] acting on [h, 1]: second @ first."""
+    (a1, b1), (a2, b2) = first, second
+    out_a, out_b = np.empty_like(a1), np.empty_like(a1)
+    for idx in np.ndindex(a1.shape):
+        m = np.array([[a2[idx], b2[idx]], [0, 1]]) @ np.array([[a1[idx], b1[idx]], [0, 1]])
+        out_a[idx], out_b[idx] = m[0, 0], m[0, 1]
+    return out_a, out_b
+
+
+def gates_loop(i_tilde, log_f, m_prev):
+    i_gate, f_gate, m = (np.empty_like(i_tilde) for _ in range(3))
+    for idx in np.ndindex(i_tilde.shape):
+        m[idx] = max(log_f[idx] + m_prev[idx], i_tilde[idx])
+        i_gate[idx] = math.exp(i_tilde[idx] - m[idx])
+        f_gate[idx] = math.exp(log_f[idx] + m_prev[idx] - m[idx])
+    return i_gate, f_gate, m
+
+
+def gates_where(i_tilde, log_f, m_prev):
+    keep = log_f + m_prev >= i_tilde
+    m = np.where(keep, log_f + m_prev, i_tilde)
+    return np.exp(i_tilde - m), np.exp(log_f + m_prev - m), m
+
+
+RIGHT["combine"] = [
+    ("formula", lambda f, s: (f[0] * s[0], s[0] * f[1] + s[1])),
+    ("as maps", combine_as_maps),
+    ("2x2 matrices", combine_matrices),
+]
+WRONG["combine"] = [
+    ("second then first", lambda f, s: (f[0] * s[0], f[0] * s[1] + f[1]), "other order"),
+    ("b1 unscaled", lambda f, s: (f[0] * s[0], f[1] + s[1]), "a₂·b₁ + b₂"),
+    ("own slope", lambda f, s: (f[0] * s[0], f[0] * f[1] + s[1]), "not by its own"),
+    ("slopes added", lambda f, s: (f[0] + s[0], s[0] * f[1] + s[1]), "multiplies their slopes"),
+    ("second slope only", lambda f, s: (s[0], s[0] * f[1] + s[1]), "both slopes"),
+    ("list not tuple", lambda f, s: [f[0] * s[0]], "a"),
+]
+RIGHT["stabilised_gates"] = [
+    (
+        "formula",
+        lambda i, lf, mp: (
+            np.exp(i - np.maximum(lf + mp, i)),
+            np.exp(lf + mp - np.maximum(lf + mp, i)),
+            np.maximum(lf + mp, i),
+        ),
+    ),
+    ("loops", gates_loop),
+    ("where", gates_where),
+]
+WRONG["stabilised_gates"] = [
+    (
+        "no m_prev in m",
+        lambda i, lf, mp: (
+            np.exp(i - np.maximum(lf, i)),
+            np.exp(lf - np.maximum(lf, i)),
+            np.maximum(lf, i),
+        ),
+        "running maximum",
+    ),
+    (
+        "min",
+        lambda i, lf, mp: (
+            np.exp(i - np.minimum(lf + mp, i)),
+            np.exp(lf + mp - np.minimum(lf + mp, i)),
+            np.minimum(lf + mp, i),
+        ),
+        "maximum",
+    ),
+    (
+        "f' without m_prev",
+        lambda i, lf, mp: (
+            np.exp(i - np.maximum(lf + mp, i)),
+            np.exp(lf - np.maximum(lf + mp, i)),
+            np.maximum(lf + mp, i),
+        ),
+        "carries the old scale",
+    ),
+    (
+        "plain input gate",
+        lambda i, lf, mp: (
+            np.exp(i),
+            np.exp(lf + mp - np.maximum(lf + mp, i)),
+            np.maximum(lf + mp, i),
+        ),
+        "must be stabilised too",
+    ),
+    ("undefined", lambda i, lf, mp: (np.exp(i - m), lf, mp), "NameError"),
+]
+
 UNCATALOGUED = {
     "dense_tanh": [lambda x, W, b: np.tanh(x @ W + b) ** 2],
     "rnn_cell_forward": [lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T + b) * 0.9],
@@ -1336,6 +1441,8 @@ UNCATALOGUED["additive_scores"] = [
     lambda q, k, Wq, Wk, v: np.tanh((q @ Wq)[:, None, :] + k @ Wk) @ -v
 ]
 UNCATALOGUED["temperature_probs"] = [lambda z, t: _softmax_rows(z / t) ** 2]
+UNCATALOGUED["combine"] = [lambda f, s: (f[0] * s[0] * 1.5, s[0] * f[1] + s[1])]
+UNCATALOGUED["stabilised_gates"] = [lambda i, lf, mp: (np.exp(i), np.exp(lf), i)]
 UNCATALOGUED["make_chunks"] = [lambda i, b, n: tuple(a + 1 for a in chunks_loop(i, b, n))]
 for _name, _answers in UNCATALOGUED.items():
     WRONG[_name] += [(f"uncatalogued {i}", fn, "") for i, fn in enumerate(_answers)]

@@ -62,6 +62,12 @@ from lstm_course.exercises.nb08_char_language_model import (
     make_chunks,
     temperature_probs,
 )
+from lstm_course.exercises.nb10_after_the_lstm import (
+    check_combine,
+    check_stabilised_gates,
+    combine,
+    stabilised_gates,
+)
 
 # Aliases named after the library functions the exercises rebuild.
 check_lstm_cell_forward = check_lstm_cell_step
@@ -91,6 +97,8 @@ EXERCISES = {
         ("07_attention", check_additive_scores),
         ("08_char_language_model", check_temperature_probs),
         ("08_char_language_model", check_make_chunks),
+        ("10_after_the_lstm", check_combine),
+        ("10_after_the_lstm", check_stabilised_gates),
     ]
 }
 
@@ -100,6 +108,7 @@ __all__ = [
     "attention_weights",
     "check_additive_scores",
     "check_attention_weights",
+    "check_combine",
     "cell_state_backward",
     "check_cell_state_backward",
     "check_clip_by_global_norm",
@@ -120,8 +129,10 @@ __all__ = [
     "check_sequence_cross_entropy",
     "check_sequence_loss",
     "check_sliding_windows",
+    "check_stabilised_gates",
     "check_temperature_probs",
     "clip_by_global_norm",
+    "combine",
     "dense_tanh",
     "forget_gate",
     "greedy_loop",
@@ -135,6 +146,7 @@ __all__ = [
     "rnn_cell_backward",
     "rnn_cell_forward",
     "sequence_loss",
+    "stabilised_gates",
     "temperature_probs",
     "zeroed",
 ]
