@@ -46,6 +46,9 @@ SENTENCES = {
     "07_attention": "The fixed-size bottleneck measured (exact match against length), "
     "attention in NumPy checked against Keras, an encoder-decoder with attention, attention "
     "maps and beam search.",
+    "08_char_language_model": "The course's NumPy LSTM trained as a character-level language "
+    "model (truncated BPTT, clipping, Adam) against n-gram baselines and Keras on held-out "
+    "text; sampling with temperature; padding and masking.",
 }
 
 
@@ -184,6 +187,15 @@ def results(runs: dict) -> str:
             f"{pct('reverse_test_exact_plain_greedy')} / {pct('reverse_test_exact_plain_beam5')}"
             f" / {pct('reverse_test_exact_attention_greedy')}",
             "07",
+        ),
+        (
+            "Character-level language model, test bits per character: bigram / trigram / "
+            "NumPy LSTM / Keras LSTM (uniform: 5.83)",
+            " / ".join(
+                num(f"charlm_test_bits_{k}", 2)
+                for k in ("bigram", "trigram", "numpy_lstm", "keras_lstm")
+            ),
+            "08",
         ),
     ]
     lines = ["| result | measured | notebook |", "|---|---|---|"]
