@@ -1,0 +1,28 @@
+"""The scan diagram draws one arrow per value moved (lstm_course.diagrams_scan)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from lstm_course import diagrams_scan, scan
+
+import matplotlib.pyplot as plt
+import pytest
+
+
+@pytest.mark.parametrize("steps", [2, 5, 8, 16])
+def test_arrows_match_the_schedule(steps):
+    fig = diagrams_scan.draw_blelloch_scan(steps)
+    ax = fig.axes[0]
+    arrows = [child for child in ax.texts if getattr(child, "arrow_patch", None) is not None]
+    rounds = scan.blelloch_schedule(steps)
+    expected = sum((2 if phase == "up" else 3) * len(pairs) for phase, pairs in rounds)
+    assert len(arrows) == expected
+    assert ax.get_yticklabels()[0].get_text() == "input"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("steps", "error"), [(1, ValueError), (17, ValueError), (4.0, TypeError)])
+def test_bad_steps_get_a_clear_error(steps, error):
+    with pytest.raises(error, match="steps"):
+        diagrams_scan.draw_blelloch_scan(steps)
