@@ -1448,6 +1448,133 @@ for _name, _answers in UNCATALOGUED.items():
     WRONG[_name] += [(f"uncatalogued {i}", fn, "") for i, fn in enumerate(_answers)]
 
 
+# --- 09 gru_cell, coupled_step -----------------------------------------------------------
+
+
+def gru_loop(x_t, h_prev, kernel, recurrent_kernel, bias):
+    u = h_prev.shape[1]
+    out = np.zeros_like(h_prev)
+    for b in range(x_t.shape[0]):
+        xp = kernel.T @ x_t[b] + bias[0]
+        hp = recurrent_kernel.T @ h_prev[b] + bias[1]
+        z = 1 / (1 + np.exp(-(xp[:u] + hp[:u])))
+        r = 1 / (1 + np.exp(-(xp[u : 2 * u] + hp[u : 2 * u])))
+        h_tilde = np.tanh(xp[2 * u :] + r * hp[2 * u :])
+        out[b] = z * h_prev[b] + (1 - z) * h_tilde
+    return out
+
+
+def gru_split(x, h, W, U, b):
+    xz, xr, xh = np.split(x @ W + b[0], 3, axis=1)
+    hz, hr, hh = np.split(h @ U + b[1], 3, axis=1)
+    z, r = sig(xz + hz), sig(xr + hr)
+    return h + (1 - z) * (np.tanh(xh + r * hh) - h)  # the same mix, rearranged
+
+
+def gru_bad(reset_before=False, swap=False, no_reset=False, order=None, one_bias=False):
+    def step(x, h, W, U, b):
+        u = h.shape[1]
+        cols = [slice(k * u, (k + 1) * u) for k in range(3)]
+        iz, ir, ih = cols if order is None else [cols[k] for k in order]
+        bi, bh = (b[0] + b[1], 0 * b[1]) if one_bias else (b[0], b[1])
+        xp, hp = x @ W + bi, h @ U + bh
+        z, r = sig(xp[:, iz] + hp[:, iz]), sig(xp[:, ir] + hp[:, ir])
+        if reset_before:
+            rec = (r * h) @ U[:, ih] + bh[ih]
+        else:
+            rec = hp[:, ih] if no_reset else r * hp[:, ih]
+        h_tilde = np.tanh(xp[:, ih] + rec)
+        return (1 - z) * h + z * h_tilde if swap else z * h + (1 - z) * h_tilde
+
+    return step
+
+
+def coupled_loop(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    u = h_prev.shape[1]
+    h, c = np.zeros_like(h_prev), np.zeros_like(c_prev)
+    for b in range(x_t.shape[0]):
+        zs = x_t[b] @ kernel + h_prev[b] @ recurrent_kernel + bias
+        f = 1 / (1 + np.exp(-zs[:u]))
+        c[b] = f * c_prev[b] + (1 - f) * np.tanh(zs[u : 2 * u])
+        h[b] = 1 / (1 + np.exp(-zs[2 * u :])) * np.tanh(c[b])
+    return h, c
+
+
+def coupled_split(x, h, c, W, U, b):
+    zf, zc, zo = np.split(x @ W + h @ U + b, 3, axis=-1)
+    f = sig(zf)
+    c = c + (1 - f) * (np.tanh(zc) - c)  # the same as f c + (1 - f) c~
+    return sig(zo) * np.tanh(c), c
+
+
+def coupled_bad(write="1-f", tanh_out=True, order=(0, 1, 2), cand=np.tanh):
+    def step(x, h, c, W, U, b):
+        u = h.shape[1]
+        zs = x @ W + h @ U + b
+        zf, zc, zo = (zs[:, k * u : (k + 1) * u] for k in order)
+        f = sig(zf)
+        i = {"1-f": 1 - f, "f": f, "1": 1.0, "swap": f}[write]
+        keep = 1 - f if write == "swap" else f
+        c_new = keep * c + i * cand(zc)
+        return sig(zo) * (np.tanh(c_new) if tanh_out else c_new), c_new
+
+    return step
+
+
+RIGHT["gru_cell"] = [
+    ("loop over the batch, column vectors", gru_loop),
+    ("np.split, mix rearranged", gru_split),
+    (
+        "float32",
+        lambda x, h, W, U, b: gru_split(*(a.astype(np.float32) for a in (x, h, W, U, b))),
+    ),
+    ("library", lambda *args: __import__("lstm_course.gru").gru.gru_cell_forward(*args)[0]),
+]
+WRONG["gru_cell"] = [
+    ("z and 1 - z swapped", gru_bad(swap=True), "z and 1 - z are swapped"),
+    ("reset before the product", gru_bad(reset_before=True), "that is reset_after=False"),
+    ("reset unused", gru_bad(no_reset=True), "never used"),
+    (
+        "returns the candidate",
+        lambda x, h, W, U, b: np.tanh(
+            x @ W[:, 2 * h.shape[1] :]
+            + b[0, 2 * h.shape[1] :]
+            + sig((x @ W + h @ U + b[0] + b[1])[:, h.shape[1] : 2 * h.shape[1]])
+            * (h @ U + b[1])[:, 2 * h.shape[1] :]
+        ),
+        "you returned the candidate",
+    ),
+    ("order r, z, h", gru_bad(order=(1, 0, 2)), "wrong order"),
+    ("one bias row", gru_bad(one_bias=True), "bias has two rows"),
+    ("no return", lambda x, h, W, U, b: None, "forget the `return`"),
+    ("h @ W", lambda x, h, W, U, b: np.tanh(h @ W), "raised ValueError"),
+]
+RIGHT["coupled_step"] = [
+    ("loop over the batch", coupled_loop),
+    ("np.split, rearranged", coupled_split),
+    (
+        "float32",
+        lambda *a: coupled_split(*(v.astype(np.float32) for v in a)),
+    ),
+    ("list instead of tuple", lambda *a: list(coupled_split(*a))),
+]
+WRONG["coupled_step"] = [
+    ("i = f", coupled_bad(write="f"), "not f"),
+    ("f and 1 - f swapped", coupled_bad(write="swap"), "are swapped"),
+    ("i = 1", coupled_bad(write="1"), "no-input-gate"),
+    ("h = o c", coupled_bad(tanh_out=False), "still goes through tanh"),
+    ("order c, f, o", coupled_bad(order=(1, 0, 2)), "wrong order"),
+    ("sigmoid candidate", coupled_bad(cand=sig), "not a sigmoid"),
+    ("h only", lambda *a: coupled_split(*a)[0], "expected a tuple of 2 values"),
+    ("c, h", lambda *a: coupled_split(*a)[::-1], "h_t"),
+    ("four gates", lambda x, h, c, W, U, b: np.split(x @ W, 4, axis=1), "raised"),
+]
+WRONG["gru_cell"].append(("uncatalogued 0", lambda *a: gru_split(*a) * 0.5, ""))
+WRONG["coupled_step"].append(
+    ("uncatalogued 0", lambda *a: (coupled_split(*a)[0] ** 2, coupled_split(*a)[1]), "")
+)
+
+
 def classify(message: str) -> str:
     """'specific' if the message names the mistake, 'generic' if it only says values differ."""
     from lstm_course.checking import VALUES_DIFFER
