@@ -49,6 +49,9 @@ SENTENCES = {
     "08_char_language_model": "The course's NumPy LSTM trained as a character-level language "
     "model (truncated BPTT, clipping, Adam) against n-gram baselines and Keras on held-out "
     "text; sampling with temperature; padding and masking.",
+    "10_after_the_lstm": "minGRU and minLSTM computed by a parallel scan (tested equal to the "
+    "loop), their price on running parity against the LSTM, and xLSTM's stabilised "
+    "exponential gating.",
 }
 
 
@@ -196,6 +199,12 @@ def results(runs: dict) -> str:
                 for k in ("bigram", "trigram", "numpy_lstm", "keras_lstm")
             ),
             "08",
+        ),
+        (
+            "Running parity, tested on strings 16× the training length, accuracy per step: "
+            "LSTM / minGRU / two minGRU layers (chance: 50%)",
+            " / ".join(pct(f"parity_accuracy_{k}_longest") for k in ("lstm", "mingru", "mingru_2")),
+            "10",
         ),
     ]
     lines = ["| result | measured | notebook |", "|---|---|---|"]
