@@ -41,5 +41,8 @@ def draw_blelloch_scan(steps: int = 8, ax=None):
     )
     ax.set_xticks(range(size))
     ax.invert_yaxis()
-    ax.set(xlabel="position t", title=f"Blelloch's scan of {size} steps: {len(rounds)} rounds")
+    if half:  # between the sweeps the root is reset to the identity map
+        ax.annotate("root := (1, 0)", (size - 1, half + 0.45), ha="right", fontsize=9, color="C1")
+    title = f"Blelloch's scan of {size} steps: {half} up + {half} down rounds (+1 to apply)"
+    ax.set(xlabel="position t", title=title)
     return ax.figure
