@@ -113,3 +113,82 @@ def ngram_cross_entropy(
         raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
     pieces = ids if streams == 1 else ids[: streams * length].reshape(streams, length)
     return float(-ngram_log_probs(train_ids, pieces, vocab_size, order, alpha).mean())
+
+
+def _types_per_context(full_keys: np.ndarray, vocab_size: int, query_context: np.ndarray):
+    """How many distinct characters follow each query context among the n-grams full_keys."""
+    return _count(np.unique(full_keys) // vocab_size, query_context)
+
+
+def kneser_ney_log_probs(train_ids, ids, vocab_size: int, order: int, discount: float = 0.75):
+    """Natural log-probability of each of ``ids[1:]`` under interpolated Kneser-Ney.
+
+    Interpolated Kneser-Ney (Chen and Goodman, 1998) with one ``discount`` D for every
+    order. The highest order uses the counts ``n(ctx, x)``; every lower order uses
+    *continuation* counts, ``N(. ctx, x)``: after how many distinct characters the n-gram
+    ``ctx x`` occurs (a character that follows many different contexts is a good guess in
+    a new one). At each order, with ``c`` those counts and ``ctx'`` the context one
+    character shorter::
+
+        P(x | ctx) = max(c(ctx, x) - D, 0) / c(ctx, .)
+                     + D * types(ctx) / c(ctx, .) * P(x | ctx')
+
+    where ``types(ctx)`` is how many distinct characters follow ``ctx``. A context never
+    seen gives ``P(x | ctx')``; below the unigram is the uniform ``1 / V``, so every
+    probability is > 0 and they sum to 1 over the V characters. Scored positions, the given
+    first id and the start of the text (fewer than ``order - 1`` ids before a position: the
+    longest available context) are as in :func:`ngram_log_probs`.
+
+    Args:
+        train_ids, ids, vocab_size, order: as in :func:`ngram_log_probs` (order up to 8).
+        discount: D, in (0, 1).
+
+    Returns:
+        a float64 array of ``len(ids) - 1`` log-probabilities, one row per row of a 2-D ``ids``.
+    """
+    vocab_size = as_positive_int(vocab_size, "vocab_size")
+    order = as_int(order, "order", minimum=1, maximum=8)
+    if vocab_size**order >= 2**62:
+        raise ValueError(
+            f"vocab_size**order must be < 2**62 (int64 keys), got {vocab_size}**{order}"
+        )
+    discount = as_real(discount, "discount", minimum=0.0, maximum=1.0, strict_minimum=True)
+    if discount >= 1.0:
+        raise ValueError(f"discount must be < 1, got {discount}")
+    train_ids = _check_ids(train_ids, "train_ids", vocab_size, order + 1)
+    ids = _check_ids(ids, "ids", vocab_size, 2, ndims=(1, 2))
+    probs = np.full(ids[..., 1:].shape, 1.0 / vocab_size)  # below the unigram: uniform
+    for k in range(1, order + 1):  # k - 1 characters of context
+        if k == order:  # the highest order: plain counts of the k-grams
+            context_keys, grams = _keys(train_ids, k, vocab_size, k - 1)
+        else:  # lower orders: each distinct (k + 1)-gram counts once for its last k ids
+            grams = np.unique(_keys(train_ids, k + 1, vocab_size, k)[1]) % vocab_size**k
+            context_keys = grams // vocab_size
+        start = max(k - 1, 1)  # positions with at least k - 1 ids before them
+        if start >= ids.shape[-1]:
+            continue
+        context, full = _keys(ids, k, vocab_size, start)
+        counts, total = _count(grams, full), _count(context_keys, context)
+        types = _types_per_context(grams, vocab_size, context)
+        seen = total > 0
+        safe = np.where(seen, total, 1)
+        lower = probs[..., start - 1 :]
+        mixed = np.maximum(counts - discount, 0) / safe + discount * types / safe * lower
+        probs[..., start - 1 :] = np.where(seen, mixed, lower)
+    return np.log(probs)
+
+
+def kneser_ney_cross_entropy(
+    train_ids, ids, vocab_size: int, order: int, discount: float = 0.75, streams: int = 1
+) -> float:
+    """Mean cross-entropy of ``ids[1:]`` under interpolated Kneser-Ney, nats per character.
+
+    See :func:`kneser_ney_log_probs`; ``streams`` as in :func:`ngram_cross_entropy`.
+    """
+    streams = as_positive_int(streams, "streams")
+    ids = np.asarray(ids)
+    length = len(ids) // streams if ids.ndim == 1 else 0
+    if streams > 1 and length < 2:
+        raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
+    pieces = ids if streams == 1 else ids[: streams * length].reshape(streams, length)
+    return float(-kneser_ney_log_probs(train_ids, pieces, vocab_size, order, discount).mean())

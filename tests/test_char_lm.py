@@ -114,6 +114,35 @@ def test_ngram_bad_inputs(kwargs, error, words):
     assert words in str(info.value)
 
 
+def test_kneser_ney_bigram_by_hand():
+    # TRAIN [0, 1, 0, 1, 1], D = 1/2. Distinct bigrams 01, 10, 11: continuation counts
+    # N(.0) = 1, N(.1) = 2, N(.2) = 0 of 3; 2 letters seen, so 1/2 * 2/3 of the mass goes to
+    # the uniform 1/3: P1 = (0.5/3 + 1/9, 1.5/3 + 1/9, 1/9) = (5/18, 11/18, 2/18).
+    # After 0 (seen twice, always 1): P(1|0) = 1.5/2 + 0.5 * 1/2 * 11/18 = 65/72.
+    # After 1 (10 once, 11 once): P(2|1) = 0 + 0.5 * 2/2 * 2/18 = 1/18.
+    got = ngrams.kneser_ney_log_probs(TRAIN, [0, 1, 2], 3, order=2, discount=0.5)
+    np.testing.assert_allclose(got, np.log([65 / 72, 1 / 18]))
+    unigram = ngrams.kneser_ney_log_probs(TRAIN, [2, 0, 1, 2], 3, order=1, discount=0.5)
+    # order 1 uses plain counts (0: 2, 1: 3 of 5) over the uniform: 2 of 3 letters seen
+    np.testing.assert_allclose(np.exp(unigram), [1.5 / 5 + 1 / 15, 2.5 / 5 + 1 / 15, 1 / 15])
+    unseen = ngrams.kneser_ney_log_probs(TRAIN, [2, 0], 3, order=2, discount=0.5)
+    assert unseen[0] == pytest.approx(math.log(5 / 18))  # context 2 never seen: P1
+
+
+@pytest.mark.parametrize("order", [1, 2, 3, 4])
+def test_kneser_ney_sums_to_one_and_scores_streams_apart(order):
+    rng = np.random.default_rng(0)
+    train = np.tile(rng.integers(0, 5, 40), 6)
+    rows = np.array([[*train[7:10], x] for x in range(6)])  # V = 6: id 5 never occurs
+    p = np.exp(ngrams.kneser_ney_log_probs(train, rows, 6, order, discount=0.75)[:, -1])
+    assert p.sum() == pytest.approx(1.0) and (p > 0).all()
+    ce = ngrams.kneser_ney_cross_entropy(train, train[:100], 6, order, streams=2)
+    assert ce == pytest.approx(-ngrams.kneser_ney_log_probs(
+        train, train[:100].reshape(2, 50), 6, order).mean())  # fmt: skip
+    with pytest.raises(ValueError, match="discount must be < 1"):
+        ngrams.kneser_ney_log_probs(train, rows, 6, order, discount=1.0)
+
+
 # --- Adam -----------------------------------------------------------------------------------
 
 
