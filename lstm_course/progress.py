@@ -25,7 +25,8 @@ class CompactProgress(keras.callbacks.Callback):
 
     Args:
         every: print a line every this many epochs. ``None`` keeps a single line that is
-            updated in place (in Jupyter; elsewhere only the summary is printed).
+            updated in place and ends as the summary (in Jupyter; elsewhere only the
+            summary is printed).
         label: optional name printed at the start of each line, e.g. ``"LSTM"``.
 
     Raises:
@@ -55,9 +56,10 @@ class CompactProgress(keras.callbacks.Callback):
             from IPython import get_ipython
 
             if get_ipython() is not None:
-                from IPython.display import display
+                from IPython.display import Pretty, display
 
-                self._handle = display(self._line(0, {}), display_id=True)
+                self._pretty = Pretty  # plain text, not a quoted str repr
+                self._handle = display(Pretty(self._line(0, {})), display_id=True)
 
     def _line(self, epoch: int, logs: dict) -> str:
         width = len(str(self._epochs))
@@ -69,9 +71,13 @@ class CompactProgress(keras.callbacks.Callback):
         if self.every is not None and (done % self.every == 0):
             print(self._line(done, self._last))
         elif self._handle is not None:
-            self._handle.update(self._line(done, self._last))
+            self._handle.update(self._pretty(self._line(done, self._last)))
 
     def on_train_end(self, logs=None):
         seconds = time.perf_counter() - self._start
         n = len(self.model.history.epoch) if getattr(self.model, "history", None) else self._epochs
-        print(f"{self.prefix}trained {n} epochs in {seconds:.1f} s  {_format_logs(self._last)}")
+        summary = f"{self.prefix}trained {n} epochs in {seconds:.1f} s  {_format_logs(self._last)}"
+        if self._handle is not None:  # the live line becomes the summary: one line in all
+            self._handle.update(self._pretty(summary))
+        else:
+            print(summary)

@@ -62,10 +62,12 @@ def test_live_mode_in_jupyter_updates_one_display(capsys, monkeypatch):
     monkeypatch.setattr(IPython, "get_ipython", lambda: object())
     monkeypatch.setattr(IPython.display, "display", fake_display)
     tiny_fit(CompactProgress(every=None, label="live"), epochs=3)
-    assert shown == [("live: epoch 0/3", True)]
-    assert [u.split("  ")[0] for u in updates] == [f"live: epoch {k}/3" for k in (1, 2, 3)]
-    assert "loss" in updates[-1]
-    assert capsys.readouterr().out.startswith("live: trained 3 epochs")
+    texts = [u.data for u in updates]  # IPython.display.Pretty: plain text, no quotes
+    assert [(obj.data, display_id) for obj, display_id in shown] == [("live: epoch 0/3", True)]
+    assert [t.split("  ")[0] for t in texts[:3]] == [f"live: epoch {k}/3" for k in (1, 2, 3)]
+    assert "loss" in texts[2]
+    assert texts[-1].startswith("live: trained 3 epochs") and len(texts) == 4
+    assert capsys.readouterr().out == ""  # the summary replaced the live line
 
 
 def test_numpy_integers_are_accepted():
