@@ -142,13 +142,15 @@ def _fused(kernel, recurrent_kernel, bias, variant):
     return kernel, recurrent_kernel, bias, units
 
 
-def _step(z, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid, tanh_fn=np.tanh):
-    """The variant's step from its pre-activations ``z`` (batch, k·units): (h, c, gates).
+def _step(pre, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid, tanh_fn=np.tanh):
+    """The variant's step from its gates' pre-activations ``pre`` (batch, k·units).
+
+    Returns ``(h, c, gates)``. (``pre``, not ``z``: in notebook 09, z is the GRU's gate.)
 
     ``xp``/``sigmoid_fn``/``tanh_fn`` let the Keras cell run the same lines with keras.ops.
     """
     spec = VARIANTS[variant]
-    parts = {g: z[:, k * units : (k + 1) * units] for k, g in enumerate(spec.gates)}
+    parts = {g: pre[:, k * units : (k + 1) * units] for k, g in enumerate(spec.gates)}
     one = xp.ones_like(c_prev)
     f = sigmoid_fn(parts["f"]) if "f" in parts else one
     i = 1 - f if spec.coupled else (sigmoid_fn(parts["i"]) if "i" in parts else one)
@@ -178,8 +180,8 @@ def variant_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias, va
     h_prev = array_of_shape(h_prev, (x_t.shape[0], units), "h_prev", "(batch, units)")
     c_prev = array_of_shape(c_prev, (x_t.shape[0], units), "c_prev", "(batch, units)")
     dtype = common_float_dtype(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
-    z = (x_t @ kernel + h_prev @ recurrent_kernel + bias).astype(dtype)
-    return _step(z, c_prev.astype(dtype), variant, units)
+    pre = (x_t @ kernel + h_prev @ recurrent_kernel + bias).astype(dtype)
+    return _step(pre, c_prev.astype(dtype), variant, units)
 
 
 def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=None, c0=None):
@@ -255,9 +257,9 @@ def _make_keras_cell():
 
         def call(self, inputs, states, training=False):
             h_prev, c_prev = states
-            z = ops.matmul(inputs, self.kernel)
-            z = z + ops.matmul(h_prev, self.recurrent_kernel) + self.bias
-            h, c, _ = _step(z, c_prev, self.variant, self.units, ops, ops.sigmoid, ops.tanh)
+            pre = ops.matmul(inputs, self.kernel)
+            pre = pre + ops.matmul(h_prev, self.recurrent_kernel) + self.bias
+            h, c, _ = _step(pre, c_prev, self.variant, self.units, ops, ops.sigmoid, ops.tanh)
             return h, [h, c]
 
         def get_config(self):
