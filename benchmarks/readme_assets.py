@@ -50,6 +50,10 @@ SENTENCES = {
     "model (truncated BPTT, clipping, Adam) and a Keras LSTM, judged on held-out text against "
     "n-gram baselines up to Kneser-Ney, which wins at this small budget; sampling with "
     "temperature; padding and masking.",
+    "09_gru_and_variants": "The GRU from scratch (parity with Keras), the classic LSTM variants "
+    "as one-line changes to one cell, and all of them trained side by side on the adding "
+    "problem and a memory task (3 runs each): forget bias 0 and no forget gate cost most, and "
+    "the GRU does better with its update gate started to keep its state.",
     "10_after_the_lstm": "minGRU and minLSTM computed by a parallel scan (tested equal to the "
     "loop), their price on running parity against the LSTM, and xLSTM's stabilised "
     "exponential gating.",
@@ -200,6 +204,22 @@ def results(runs: dict) -> str:
                 for k in ("bigram", "trigram", "4_gram", "kneser_ney", "numpy_lstm", "keras_lstm")
             ),
             "08",
+        ),
+        (
+            "LSTM variants, memory task, test error (mean of 3 runs): vanilla / coupled "
+            "gates / no forget gate / forget bias 0 / GRU / GRU with update bias 1",
+            " / ".join(
+                pct(f"variants_memory_test_error_{k}")
+                for k in (
+                    "vanilla",
+                    "coupled",
+                    "no_forget_gate",
+                    "forget_bias_0",
+                    "gru",
+                    "gru_update_bias_1",
+                )
+            ),
+            "09",
         ),
         (
             "Running parity, tested on strings 16× the training length, accuracy per step: "
