@@ -25,9 +25,15 @@ SECOND_PARAMETERS = {
     # Half the epochs of the character model and of the word model (1 epoch fails the check
     # that Keras beats the bigram by > 0.2 nats on test).
     "08_char_language_model": {"SEED": 7, "EPOCHS": 2, "WORD_EPOCHS": 4},
-    # Fewer adding-problem sequences and epochs; the memory task keeps its size (with 1,000
-    # sequences the vanilla LSTM's error rose to 17-30%, failing the notebook's check).
-    "09_gru_and_variants": {"SEED": 7, "N_ADD": 600, "ADD_EPOCHS": 2},
+    # Two runs per model, a shorter adding problem with fewer epochs, a smaller memory task:
+    # every check holds with margin (measured); imports and the parity check are fixed costs.
+    "09_gru_and_variants": {
+        "SEED": 7,
+        "RUNS": 2,
+        "ADD_STEPS": 10,
+        "ADD_EPOCHS": 5,
+        "N_MEM": 1024,
+    },
     # Half the data and half the epochs: the LSTM still reaches 100% (seed 7), the minGRU
     # models stay near chance; two timing lengths instead of four.
     "10_after_the_lstm": {"SEED": 7, "N_TRAIN": 1000, "EPOCHS": 10, "TIMING_LENGTHS": [64, 256]},
