@@ -96,6 +96,16 @@ def ngram_log_probs(train_ids, ids, vocab_size: int, order: int, alpha: float = 
     return log_probs
 
 
+def _stream_pieces(ids, streams):
+    """``ids`` cut into ``streams`` equal consecutive pieces (the remainder dropped)."""
+    streams = as_positive_int(streams, "streams")
+    ids = np.asarray(ids)
+    length = len(ids) // streams if ids.ndim == 1 else 0
+    if streams > 1 and length < 2:
+        raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
+    return ids if streams == 1 else ids[: streams * length].reshape(streams, length)
+
+
 def ngram_cross_entropy(
     train_ids, ids, vocab_size: int, order: int, alpha: float = 1.0, streams: int = 1
 ) -> float:
@@ -106,12 +116,7 @@ def ngram_cross_entropy(
     consecutive pieces (the remainder dropped), each scored on its own from its second
     character, as :func:`lstm_course.char_lm.cross_entropy` scores them.
     """
-    streams = as_positive_int(streams, "streams")
-    ids = np.asarray(ids)
-    length = len(ids) // streams if ids.ndim == 1 else 0
-    if streams > 1 and length < 2:
-        raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
-    pieces = ids if streams == 1 else ids[: streams * length].reshape(streams, length)
+    pieces = _stream_pieces(ids, streams)
     return float(-ngram_log_probs(train_ids, pieces, vocab_size, order, alpha).mean())
 
 
@@ -185,10 +190,5 @@ def kneser_ney_cross_entropy(
 
     See :func:`kneser_ney_log_probs`; ``streams`` as in :func:`ngram_cross_entropy`.
     """
-    streams = as_positive_int(streams, "streams")
-    ids = np.asarray(ids)
-    length = len(ids) // streams if ids.ndim == 1 else 0
-    if streams > 1 and length < 2:
-        raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
-    pieces = ids if streams == 1 else ids[: streams * length].reshape(streams, length)
+    pieces = _stream_pieces(ids, streams)
     return float(-kneser_ney_log_probs(train_ids, pieces, vocab_size, order, discount).mean())
