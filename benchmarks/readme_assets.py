@@ -22,6 +22,10 @@ import nbformat
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lstm_course import course_links  # noqa: E402
+
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "docs" / "figures"
 METRICS = ROOT / "benchmarks" / "metrics.json"
@@ -85,14 +89,39 @@ def figures() -> None:
 
 
 def course_map(runs: dict) -> str:
-    lines = ["| notebook | what it teaches | run time | key figure |", "|---|---|---|---|"]
+    lines = [
+        "| notebook | what it teaches | run time · peak memory | key figure |",
+        "|---|---|---|---|",
+    ]
     for stem, sentence in SENTENCES.items():
         title = stem[:2] + " · " + stem[3:].replace("_", " ")
-        seconds = runs.get(stem, {}).get("seconds")
-        time = f"{seconds:.0f} s" if seconds is not None else "–"
+        run = runs.get(stem, {})
+        cost = f"{run['seconds']:.0f} s · {run['peak_rss_mb'] / 1000:.2f} GB" if run else "–"
         thumb = f"![{stem}](docs/figures/{stem}.png)" if (FIGURES / f"{stem}.png").exists() else ""
-        lines.append(f"| [{title}](notebooks/{stem}.ipynb) | {sentence} | {time} | {thumb} |")
+        badges = course_links.badges_markdown(f"{stem}.ipynb")
+        link = f"[{title}](notebooks/{stem}.ipynb)<br>{badges}"
+        lines.append(f"| {link} | {sentence} | {cost} | {thumb} |")
     return "\n".join(lines)
+
+
+def badges(runs: dict) -> str:
+    return course_links.badges_markdown("00_start_here.ipynb")
+
+
+def binder_memory(runs: dict) -> str:
+    peaks = [run["peak_rss_mb"] / 1000 for run in runs.values()]
+    return (
+        "The Binder badge builds this repository's pinned environment (`binder/`) and opens the\n"
+        "notebook in JupyterLab; the first launch after a change takes several minutes.\n"
+        "mybinder.org guarantees 450 MB of memory per user and allows up to 2 GB, culls a session\n"
+        f"after 10 idle minutes, and has had outages. Each notebook's kernel peaks at "
+        f"{min(peaks):.2f}–{max(peaks):.2f} GB\n"
+        "(the course map gives each one; `make benchmark` measures them): above the guarantee,\n"
+        "within the limit. A notebook usually runs, but when Binder is busy its kernel can be\n"
+        'killed. If the kernel dies ("Kernel Restarting"), shut down every other kernel (the\n'
+        "running-kernels panel in the left sidebar), restart, and run the notebook from the top;\n"
+        "if it dies again, use Colab or `make lab`, or lower the sizes in its `parameters` cell."
+    )
 
 
 def results(runs: dict) -> str:
@@ -230,14 +259,18 @@ def results(runs: dict) -> str:
     ]
     lines = ["| result | measured | notebook |", "|---|---|---|"]
     lines += [f"| {what} | {value} | {nb} |" for what, value, nb in rows]
-    lines += ["", "| notebook | run time | kernel peak memory |", "|---|---|---|"]
-    for stem, run in runs.items():
-        lines.append(f"| {stem} | {run['seconds']:.0f} s | {run['peak_rss_mb']} MB |")
     return "\n".join(lines)
 
 
 def generated(readme: str, runs: dict) -> str:
-    for name, body in (("course-map", course_map(runs)), ("results", results(runs))):
+    sections = {
+        "badges": badges,
+        "course-map": course_map,
+        "binder-memory": binder_memory,
+        "results": results,
+    }
+    for name, make in sections.items():
+        body = make(runs)
         pattern = re.compile(rf"(<!-- {name}:start -->\n)(?:.*?\n)?(<!-- {name}:end -->)", re.S)
         if not pattern.search(readme):
             raise SystemExit(f"README.md lacks the <!-- {name}:start/end --> markers")
