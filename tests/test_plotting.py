@@ -62,3 +62,20 @@ def test_only_validation_keys_get_a_clear_error():
         plot_history({"val_loss": [1.0]})
     with pytest.raises(TypeError, match="ax must be matplotlib Axes"):
         plot_history({"loss": [1.0]}, ax="axes")
+
+
+def test_course_palette_is_matplotlibs_petroff10_with_a_line_style_per_series():
+    from lstm_course.plotting import COURSE_STYLE, LINE_STYLES, PETROFF10
+
+    shipped = plt.style.library.get("petroff10")
+    if shipped is not None:  # matplotlib >= 3.10
+        assert list(PETROFF10) == shipped["axes.prop_cycle"].by_key()["color"]
+    cycle = COURSE_STYLE["axes.prop_cycle"].by_key()
+    assert cycle["color"] == list(PETROFF10)
+    assert len(set(map(str, LINE_STYLES))) == len(LINE_STYLES) == len(PETROFF10)
+    use_course_style()
+    fig, ax = plt.subplots()
+    lines = [ax.plot([0, 1], [i, i])[0] for i in range(3)]
+    assert [line.get_color() for line in lines] == list(PETROFF10[:3])
+    assert [line.get_linestyle() for line in lines] == ["-", "--", ":"]
+    plt.close(fig)
