@@ -86,7 +86,10 @@ def build_encoder_decoder(vocab_size, units, attention, pad, embedding=16):
     mask_in = keras.Input((None,), dtype="bool", name="source_mask")
     probs, h_out, c_out, weights = decode(token, h_in, c_in, states_in, mask_in)
     if weights is None:
-        weights = ops.zeros_like(ops.cast(mask_in, "float32"))[:, None, :]
+        # All zero, computed from both the mask and the encoder states: without attention no
+        # output needs the states, and Keras before 3.15 (Colab's 3.13) refuses a Model with
+        # an input that no output depends on ("`inputs` not connected to `outputs`").
+        weights = ops.zeros_like(ops.cast(mask_in, "float32") + states_in[..., 0])[:, None, :]
     step = keras.Model(
         [token, h_in, c_in, states_in, mask_in], [probs, h_out, c_out, weights], name="step"
     )
