@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The course site's Sphinx stack (site/requirements.txt), installed on top by `make site`/`make test`.
+SITE_STAMP := $(VENV)/.site-installed
 # uv installs the pinned wheels from its cache in seconds (pip takes about a minute).
 UV_VERSION := 0.13.9
 UV     := $(BIN)/uv
@@ -23,7 +25,7 @@ LAB_ARGS ?=
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup lab test test-fast notebooks benchmark benchmark-lstm figures lint clean help
+.PHONY: setup lab test test-fast notebooks benchmark benchmark-lstm figures site lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
@@ -33,6 +35,7 @@ help:
 	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
 	@echo "make benchmark-lstm  the plain reference LSTM against the fast one (NumPy)"
 	@echo "make figures    README thumbnails and tables from the executed notebooks and metrics"
+	@echo "make site       the course site (HTML) from the committed notebooks, in _build/site/html"
 	@echo "make lint       ruff check + format check"
 
 setup: $(STAMP)
@@ -53,7 +56,12 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) --ServerApp.answer_yes=True \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
-test: $(STAMP)
+$(SITE_STAMP): $(STAMP) site/requirements.txt
+	@echo "Installing the site's pinned packages (site/requirements.txt) into $(VENV)..."
+	@$(UV) pip install --quiet --python $(BIN)/python -r site/requirements.txt >$(VENV)/pip-error.log 2>&1 || { echo "error: could not install site/requirements.txt (no network, or PyPI unreachable?): see $(VENV)/pip-error.log"; exit 1; }
+	@touch $@
+
+test: $(STAMP) $(SITE_STAMP)
 	env $(PORTABILITY_ENV) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 # The inner loop: unit tests, lint and notebook hygiene, no notebook executed (under a minute).
@@ -74,6 +82,10 @@ benchmark-lstm: $(STAMP)
 figures: $(STAMP)
 	$(BIN)/python benchmarks/readme_assets.py figures
 	$(BIN)/python benchmarks/readme_assets.py readme
+
+# The course site from the committed notebooks (nothing re-executed): site/make_site.py.
+site: $(SITE_STAMP)
+	$(BIN)/python site/make_site.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
