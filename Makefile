@@ -25,12 +25,13 @@ LAB_ARGS ?=
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup lab test test-fast notebooks benchmark benchmark-lstm figures site lint clean help
+.PHONY: setup lab test test-fast test-colab notebooks benchmark benchmark-lstm figures site lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
 	@echo "make test       run the whole test suite (sets everything up first)"
 	@echo "make test-fast  unit tests, lint and notebook hygiene only (under a minute)"
+	@echo "make test-colab every notebook on Google Colab's versions (colab/versions.txt)"
 	@echo "make notebooks  re-execute every notebook in place, cleaned, and print timings"
 	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
 	@echo "make benchmark-lstm  the plain reference LSTM against the fast one (NumPy)"
@@ -67,6 +68,14 @@ test: $(STAMP) $(SITE_STAMP)
 # The inner loop: unit tests, lint and notebook hygiene, no notebook executed (under a minute).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not slow" -n 2 -q
+
+# Every notebook on Google Colab's library versions (colab/versions.txt), in an environment uv
+# builds under .venv/colab/ and reuses until that file changes; not part of `make test` (the
+# test skips unless LSTM_COURSE_COLAB=1). COLAB_PYTHON=/path/to/python3.13 picks the Python.
+COLAB_PYTHON ?=
+test-colab: $(STAMP)
+	env LSTM_COURSE_COLAB=1 COLAB_PYTHON=$(COLAB_PYTHON) $(BIN)/python -m pytest tests/test_colab_env.py \
+		-n 2 --dist loadfile --no-loadscope-reorder --durations=0
 
 notebooks: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py --write

@@ -5,6 +5,7 @@ with one change made here (:func:`pytest_xdist_make_scheduler`): a notebook is o
 together with its run in the browser test. So the two executions of a notebook (nbval with
 the defaults, JupyterLab with the second parameter set) travel together, and the browser
 test, which runs every notebook, is spread over both workers instead of pinning one of them.
+The Colab test (``make test-colab``), which also runs every notebook, is split the same way.
 
 The units are queued longest first (``--no-loadscope-reorder`` keeps this order), the
 notebooks by their run times in ``benchmarks/metrics.json``, so neither worker is left alone
@@ -17,7 +18,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent
-BROWSER_TEST = "tests/test_browser.py"
+# Tests parametrised by notebook (ids are the notebook names): each run joins its notebook's unit.
+PER_NOTEBOOK_TESTS = ("tests/test_browser.py", "tests/test_colab_env.py")
 
 
 def _seconds() -> dict:
@@ -29,15 +31,19 @@ def _seconds() -> dict:
 
 
 def work_unit(nodeid: str) -> str:
-    """The unit a test belongs to: its file, or for a browser run, its notebook.
+    """The unit a test belongs to: its file, or for a browser or Colab run, its notebook.
 
     >>> work_unit("tests/test_browser.py::test_notebook_runs_in_jupyterlab[06_encoder_decoder]")
     'notebooks/06_encoder_decoder.ipynb'
+    >>> work_unit("tests/test_colab_env.py::test_notebook_runs_on_colabs_versions[04_keras_lstm]")
+    'notebooks/04_keras_lstm.ipynb'
+    >>> work_unit("tests/test_colab_env.py::test_package_is_installed_whole")
+    'tests/test_colab_env.py'
     >>> work_unit("notebooks/06_encoder_decoder.ipynb::Cell 8")
     'notebooks/06_encoder_decoder.ipynb'
     """
     path, _, rest = nodeid.partition("::")
-    if path == BROWSER_TEST and rest.endswith("]") and "[" in rest:
+    if path in PER_NOTEBOOK_TESTS and rest.endswith("]") and "[" in rest:
         return f"notebooks/{rest[rest.index('[') + 1 : -1]}.ipynb"
     return path
 
