@@ -6,9 +6,9 @@
 Each notebook gets, from ``REPOSITORY`` and ``BRANCH``:
 
 - a line of badges (Binder, Colab) right under its title, in its first cell;
-- a first code cell, tagged ``colab-install``, that installs the ``lstm_course`` package on
-  Google Colab only, without its dependencies (Colab's TensorFlow, Keras and NumPy stay),
-  and does nothing anywhere else.
+- a first code cell, tagged ``colab-install`` (and ``remove-cell``: the site hides it), that
+  installs the ``lstm_course`` package on Google Colab only, without its dependencies
+  (Colab's TensorFlow, Keras and NumPy stay), and does nothing anywhere else.
 
 The README's badges are written by ``benchmarks/readme_assets.py readme`` from the same
 setting. ``tests/test_links.py`` checks all of them. Editing cells keeps their outputs; the
@@ -29,6 +29,8 @@ from lstm_course import course_links  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 INSTALL_TAG = "colab-install"
+# The course site (site/make_site.py) hides the install cell: its pages are read, not run.
+INSTALL_TAGS = [INSTALL_TAG, "remove-cell"]
 BADGE_LINE = re.compile(r"^\[!\[Launch on Binder\].*$\n?", re.M)
 
 
@@ -56,10 +58,12 @@ def synced(nb: nbformat.NotebookNode, notebook: str) -> nbformat.NotebookNode:
     first.source = with_badges(first.source, notebook)
     cells = [c for c in nb.cells if INSTALL_TAG not in c.metadata.get("tags", [])]
     old = [c for c in nb.cells if INSTALL_TAG in c.metadata.get("tags", [])]
-    install = old[0] if old else nbformat.v4.new_code_cell(metadata={"tags": [INSTALL_TAG]})
-    install.source = install_cell_source()
-    install.outputs = []
-    install.execution_count = None
+    install = old[0] if old else nbformat.v4.new_code_cell()
+    install.metadata["tags"] = list(INSTALL_TAGS)
+    if install.source != install_cell_source():  # a changed cell has not been run yet
+        install.source = install_cell_source()
+        install.outputs = []
+        install.execution_count = None
     code_at = next(i for i, c in enumerate(cells) if c.cell_type == "code")
     cells.insert(code_at, install)
     for i, cell in enumerate(cells):
