@@ -41,7 +41,7 @@ def colab_url(notebook: str) -> str:
 
 def pip_install_target() -> str:
     """What the Colab install cell passes to ``pip install --no-deps``."""
-    return f"lstm-course @ git+https://github.com/{REPOSITORY}@{BRANCH}"
+    return f"lstm-course @ git+{github_url()}@{BRANCH}"
 
 
 def badges_markdown(notebook: str) -> str:
