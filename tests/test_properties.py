@@ -3,13 +3,16 @@
 from lstm_course import clipping, data, lstm, lstm_reference, rnn
 from lstm_course import seq2seq as s2s
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-# database=None: nothing is written into the work tree (.hypothesis/).
-FAST = settings(max_examples=40, deadline=None, database=None)
+# database=None: nothing is written into the work tree (.hypothesis/). derandomize: the same
+# examples on every run and machine, so `make test` cannot pass once and fail the next time.
+FAST = settings(max_examples=40, deadline=None, database=None, derandomize=True)
 sizes = st.integers(min_value=1, max_value=4)
 floats = st.sampled_from([np.float32, np.float64])
 
@@ -174,7 +177,8 @@ def test_clipping_either_caps_the_norm_or_names_max_norm(max_norm, scale):
         assert not (np.isfinite(max_norm) and max_norm > 0)
         return
     assert np.isfinite(max_norm) and max_norm > 0
-    new_norm = np.sqrt(sum(np.sum(g**2) for g in clipped))
+    # math.hypot, not sqrt(sum of squares): for max_norm near 1e-161 the squares are subnormal.
+    new_norm = math.hypot(*np.concatenate([np.ravel(g) for g in clipped]))
     assert new_norm <= float(max_norm) * (1 + 1e-6) or new_norm == pytest.approx(norm)
     assert norm == pytest.approx(np.sqrt(7) * scale)
 
