@@ -1,0 +1,142 @@
+"""Notebook 06 over several seeds: the measurements behind its across-seed statements.
+
+Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed (and, with
+``--without-context``, once more per seed with ``CONTEXT_AT_EVERY_STEP = False``), reads the
+tables the notebook prints (validation and test: per character, exact, exact on + and on -),
+model 2's final training loss and every ✓/✗ verdict, and prints the tables that notebook 06
+quotes in sections 2, 4 and 6. This is a measurement, not a test (about 2 minutes per run).
+
+    python benchmarks/seq2seq_seeds.py                        # seeds 42 and 0-4
+    python benchmarks/seq2seq_seeds.py --without-context      # and model 2 without the context
+    python benchmarks/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
+    python benchmarks/seq2seq_seeds.py --epochs 13           # another training budget
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+import papermill
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "06_encoder_decoder.ipynb"
+ROW = re.compile(r"^(model [12], [a-z ]+?)\s+([\d.]+)%\s+([\d.]+)%\s+([\d.]+)%\s+([\d.]+)%$")
+TRAINED = re.compile(r"^(.+): trained (\d+) epochs in ([\d.]+) s\s+loss ([\d.e-]+)")
+
+
+def read_outputs(path: Path) -> dict:
+    """The tables, training summaries and verdicts that an executed notebook 06 printed."""
+    tables, trained, verdicts, errors, title = {}, {}, [], [], None
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                errors.append(f"{output.ename}: {output.evalue}")
+            if output.output_type != "stream":
+                continue
+            for line in output.text.splitlines():
+                if line.startswith(("validation set", "TEST set")):
+                    title = "validation" if line.startswith("validation") else "test"
+                elif match := ROW.match(line.strip()):
+                    scores = [float(v) for v in match.groups()[1:]]
+                    keys = ("per_char", "exact", "exact_add", "exact_sub")
+                    row = dict(zip(keys, scores, strict=True))
+                    tables.setdefault(title, {})[match.group(1)] = row
+                elif match := TRAINED.match(line.strip()):
+                    label, _, seconds, loss = match.groups()
+                    trained[label] = {"seconds": float(seconds), "loss": float(loss)}
+                elif line.startswith(("✓", "✗")):
+                    verdicts.append(line)
+    return {"tables": tables, "trained": trained, "verdicts": verdicts, "errors": errors}
+
+
+def run(seed: int, context: bool, epochs: int | None, timeout: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / NOTEBOOK.name
+        papermill.execute_notebook(
+            str(NOTEBOOK),
+            str(out),
+            parameters={
+                "SEED": seed,
+                "CONTEXT_AT_EVERY_STEP": context,
+                **({"EPOCHS": epochs} if epochs else {}),
+            },
+            kernel_name="python3",
+            cwd=str(NOTEBOOK.parent),
+            progress_bar=False,
+            execution_timeout=timeout,
+        )
+        row = read_outputs(out)
+    print(f"seed {seed:>3} context {context!s:<5}: {len(row['verdicts'])} verdicts", flush=True)
+    return {"seed": seed, "context_at_every_step": context, **row}
+
+
+def cell(row: dict, split: str, model: str, key: str = "exact") -> str:
+    return f"{row['tables'].get(split, {}).get(model, {}).get(key, float('nan')):.2f}"
+
+
+def report(rows: list[dict]) -> None:
+    with_context = [r for r in rows if r["context_at_every_step"]]
+    models = ("model 1, as written", "model 1, reversed", "model 2, greedy")
+    print("\nExact match in %, validation / test (model 1 reversed: also test additions)")
+    print("| seed | " + " | ".join(models) + " | model 1 reversed, test additions |")
+    print("|---" * 5 + "|")
+    for r in with_context:
+        pairs = [f"{cell(r, 'validation', m)} / {cell(r, 'test', m)}" for m in models]
+        added = cell(r, "test", "model 1, reversed", "exact_add")
+        print(f"| {r['seed']} | " + " | ".join(pairs) + f" | {added} |")
+    print("\nLowest per-character accuracy on the test set, any model, any seed:", end=" ")
+    print(min(v["per_char"] for r in with_context for v in r["tables"].get("test", {}).values()))
+    without = {r["seed"]: r for r in rows if not r["context_at_every_step"]}
+    if without:
+        print("\nModel 2 on validation, exact match % (final training loss)")
+        print("| seed | initial state only | context at every step |\n|---|---|---|")
+        for r in with_context:
+            w = without.get(r["seed"])
+            if w is None:
+                continue
+            both = [
+                f"{cell(x, 'validation', 'model 2, greedy')} "
+                f"({x['trained'].get('teacher forcing', {}).get('loss', float('nan')):.3g})"
+                for x in (w, r)
+            ]
+            print(f"| {r['seed']} | {both[0]} | {both[1]} |")
+    failed = [
+        (r["seed"], "context" if r["context_at_every_step"] else "no context", v)
+        for r in rows
+        for v in r["verdicts"]
+        if v.startswith("✗")
+    ]
+    errors = [(r["seed"], e) for r in rows for e in r["errors"]]
+    print(f"\n✗ verdicts: {failed or 'none'}; errors: {errors or 'none'}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[42, 0, 1, 2, 3, 4])
+    parser.add_argument("--without-context", action="store_true", help="also model 2 without")
+    parser.add_argument("--epochs", type=int, help="EPOCHS (default: the notebook's)")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks run side by side")
+    parser.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
+    parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    runs = [(s, True) for s in args.seeds]
+    runs += [(s, False) for s in args.seeds] if args.without_context else []
+    with ProcessPoolExecutor(args.jobs) as pool:
+        seeds, contexts = zip(*runs, strict=True)
+        more = [[args.epochs] * len(runs), [args.timeout] * len(runs)]
+        rows = list(pool.map(run, seeds, contexts, *more))
+    report(rows)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
