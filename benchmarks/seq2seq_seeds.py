@@ -4,7 +4,7 @@ Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed (and, w
 ``--without-context``, once more per seed with ``CONTEXT_AT_EVERY_STEP = False``), reads the
 tables the notebook prints (validation and test: per character, exact, exact on + and on -),
 model 2's final training loss and every ✓/✗ verdict, and prints the tables that notebook 06
-quotes in sections 2, 4 and 6. This is a measurement, not a test (about 2 minutes per run).
+quotes in sections 3, 4 and 6. This is a measurement, not a test (about 2 minutes per run).
 
     python benchmarks/seq2seq_seeds.py                        # seeds 42 and 0-4
     python benchmarks/seq2seq_seeds.py --without-context      # and model 2 without the context
