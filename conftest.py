@@ -1,14 +1,14 @@
-"""How `make test` shares its two workers (pytest-xdist, ``--dist loadfile``).
+"""How `make test` shares its workers (pytest-xdist, ``--dist loadfile``; one per core, plus one).
 
 A *work unit* goes to one worker as a whole. With ``--dist loadfile`` each test file is a unit,
 with one change made here (:func:`pytest_xdist_make_scheduler`): a notebook is one unit
 together with its run in the browser test. So the two executions of a notebook (nbval with
 the defaults, JupyterLab with the second parameter set) travel together, and the browser
-test, which runs every notebook, is spread over both workers instead of pinning one of them.
+test, which runs every notebook, is spread over all workers instead of pinning one of them.
 The Colab test (``make test-colab``), which also runs every notebook, is split the same way.
 
 The units are queued longest first (``--no-loadscope-reorder`` keeps this order), the
-notebooks by their run times in ``benchmarks/metrics.json``, so neither worker is left alone
+notebooks by their run times in ``benchmarks/metrics.json``, so no worker is left alone
 with a long tail.
 """
 
