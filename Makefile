@@ -15,7 +15,8 @@ UV     := $(BIN)/uv
 # JupyterLab server and Chromium between cells, and a third worker fills those gaps. On 2 cores
 # (2026-11-22, same host, same hour): 918 s with 3 workers, 1,037 s with 2 (CPU idle 2% against
 # 11%). A unit of work is a file, or a notebook with its browser run; conftest.py orders them.
-WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
+# (nproc without the OpenMP variables: it honours OMP_NUM_THREADS, which TEST_THREADS sets to 1.)
+WORKERS ?= $(shell echo $$(( $$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc 2>/dev/null || echo 2) + 1 )))
 PYTEST_ARGS ?= -n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
 # `make test` runs under other floating-point kernels than `make notebooks` used to write the
 # committed outputs: TensorFlow's oneDNN optimisations off and oneDNN capped at AVX2, NumPy's
