@@ -12,7 +12,7 @@ SITE_STAMP := $(VENV)/.site-installed
 UV_VERSION := 0.13.9
 UV     := $(BIN)/uv
 # One worker more than the machine has cores: a notebook's kernel waits on its worker, its
-# JupyterLab server and Chromium between cells, and a third worker fills those gaps. On 2 cores
+# JupyterLab server and Chromium between cells, and the extra worker fills those gaps. On 2 cores
 # (2026-11-22, same host, same hour): 918 s with 3 workers, 1,037 s with 2 (CPU idle 2% against
 # 11%). A unit of work is a file, or a notebook with its browser run; conftest.py orders them.
 # (nproc without the OpenMP variables: it honours OMP_NUM_THREADS, which TEST_THREADS sets to 1.)
