@@ -10,9 +10,11 @@ quotes in sections 3, 4 and 6. This is a measurement, not a test (about 2 minute
     python benchmarks/seq2seq_seeds.py --without-context      # and model 2 without the context
     python benchmarks/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
     python benchmarks/seq2seq_seeds.py --epochs 13           # another training budget
+    python benchmarks/seq2seq_seeds.py --set UNITS=64 BATCH=256  # any parameter of the notebook
 """
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -55,7 +57,7 @@ def read_outputs(path: Path) -> dict:
     return {"tables": tables, "trained": trained, "verdicts": verdicts, "errors": errors}
 
 
-def run(seed: int, context: bool, epochs: int | None, timeout: int) -> dict:
+def run(seed: int, context: bool, epochs: int | None, timeout: int, more: dict) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / NOTEBOOK.name
         papermill.execute_notebook(
@@ -65,6 +67,7 @@ def run(seed: int, context: bool, epochs: int | None, timeout: int) -> dict:
                 "SEED": seed,
                 "CONTEXT_AT_EVERY_STEP": context,
                 **({"EPOCHS": epochs} if epochs else {}),
+                **more,
             },
             kernel_name="python3",
             cwd=str(NOTEBOOK.parent),
@@ -116,11 +119,22 @@ def report(rows: list[dict]) -> None:
     print(f"\n✗ verdicts: {failed or 'none'}; errors: {errors or 'none'}")
 
 
+def parse_setting(text: str) -> tuple[str, object]:
+    """``"UNITS=64"`` -> ``("UNITS", 64)``: the value is a Python literal."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise SystemExit(f"--set expects NAME=VALUE, got {text!r}")
+    return name, ast.literal_eval(value)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 0, 1, 2, 3, 4])
     parser.add_argument("--without-context", action="store_true", help="also model 2 without")
     parser.add_argument("--epochs", type=int, help="EPOCHS (default: the notebook's)")
+    parser.add_argument(
+        "--set", nargs="+", default=[], metavar="NAME=VALUE", help="more parameters, as literals"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run side by side")
     parser.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
     parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
@@ -130,7 +144,8 @@ def main(argv=None) -> int:
     runs += [(s, False) for s in args.seeds] if args.without_context else []
     with ProcessPoolExecutor(args.jobs) as pool:
         seeds, contexts = zip(*runs, strict=True)
-        more = [[args.epochs] * len(runs), [args.timeout] * len(runs)]
+        settings = dict(parse_setting(s) for s in args.set)
+        more = [[args.epochs] * len(runs), [args.timeout] * len(runs), [settings] * len(runs)]
         rows = list(pool.map(run, seeds, contexts, *more))
     report(rows)
     if args.json:
