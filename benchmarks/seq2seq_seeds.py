@@ -124,7 +124,12 @@ def parse_setting(text: str) -> tuple[str, object]:
     name, sep, value = text.partition("=")
     if not sep or not name.isidentifier():
         raise SystemExit(f"--set expects NAME=VALUE, got {text!r}")
-    return name, ast.literal_eval(value)
+    try:
+        return name, ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        raise SystemExit(
+            f"--set {name}: the value must be a Python literal, got {value!r}"
+        ) from None
 
 
 def main(argv=None) -> int:
