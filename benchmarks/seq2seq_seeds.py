@@ -1,12 +1,15 @@
 """Notebook 06 over several seeds: the measurements behind its across-seed statements.
 
-Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed (and, with
-``--without-context``, once more per seed with ``CONTEXT_AT_EVERY_STEP = False``), reads the
+Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed (with
+``--as-written``, once more per seed with ``REVERSED = False``: model 1 on questions as
+written; with ``--without-context``, once more per seed with ``CONTEXT_AT_EVERY_STEP =
+False``), reads the
 tables the notebook prints (validation and test: per character, exact, exact on + and on -),
 model 2's final training loss and every ✓/✗ verdict, and prints the tables that notebook 06
-quotes in sections 3, 4 and 6. This is a measurement, not a test (about 2 minutes per run).
+quotes in sections 3, 4 and 6. This is a measurement, not a test (about 1.5 minutes per run).
 
     python benchmarks/seq2seq_seeds.py                        # seeds 42 and 0-4
+    python benchmarks/seq2seq_seeds.py --as-written           # and model 1 as written
     python benchmarks/seq2seq_seeds.py --without-context      # and model 2 without the context
     python benchmarks/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
     python benchmarks/seq2seq_seeds.py --epochs 13           # another training budget
@@ -57,7 +60,8 @@ def read_outputs(path: Path) -> dict:
     return {"tables": tables, "trained": trained, "verdicts": verdicts, "errors": errors}
 
 
-def run(seed: int, context: bool, epochs: int | None, timeout: int, more: dict) -> dict:
+def run(seed: int, kind: dict, epochs: int | None, timeout: int, more: dict) -> dict:
+    """One execution of the notebook; ``kind`` sets CONTEXT_AT_EVERY_STEP and REVERSED."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / NOTEBOOK.name
         papermill.execute_notebook(
@@ -65,7 +69,7 @@ def run(seed: int, context: bool, epochs: int | None, timeout: int, more: dict) 
             str(out),
             parameters={
                 "SEED": seed,
-                "CONTEXT_AT_EVERY_STEP": context,
+                **kind,
                 **({"EPOCHS": epochs} if epochs else {}),
                 **more,
             },
@@ -75,8 +79,14 @@ def run(seed: int, context: bool, epochs: int | None, timeout: int, more: dict) 
             execution_timeout=timeout,
         )
         row = read_outputs(out)
-    print(f"seed {seed:>3} context {context!s:<5}: {len(row['verdicts'])} verdicts", flush=True)
-    return {"seed": seed, "context_at_every_step": context, **row}
+    settings = " ".join(f"{k}={v!s:<5}" for k, v in kind.items())
+    print(f"seed {seed:>3} {settings}: {len(row['verdicts'])} verdicts", flush=True)
+    return {
+        "seed": seed,
+        "context_at_every_step": kind["CONTEXT_AT_EVERY_STEP"],
+        "reversed": kind["REVERSED"],
+        **row,
+    }
 
 
 def cell(row: dict, split: str, model: str, key: str = "exact") -> str:
@@ -84,7 +94,15 @@ def cell(row: dict, split: str, model: str, key: str = "exact") -> str:
 
 
 def report(rows: list[dict]) -> None:
-    with_context = [r for r in rows if r["context_at_every_step"]]
+    with_context = [r for r in rows if r["context_at_every_step"] and r["reversed"]]
+    written = {r["seed"]: r for r in rows if r["context_at_every_step"] and not r["reversed"]}
+    for r in with_context:  # model 1 as written comes from the run with REVERSED = False
+        if r["seed"] in written:
+            for split, table in written[r["seed"]]["tables"].items():
+                if "model 1, as written" in table:
+                    r["tables"].setdefault(split, {})["model 1, as written"] = table[
+                        "model 1, as written"
+                    ]
     models = ("model 1, as written", "model 1, reversed", "model 2, greedy")
     print("\nExact match in %, validation / test (model 1 reversed: also test additions)")
     print("| seed | " + " | ".join(models) + " | model 1 reversed, test additions |")
@@ -95,7 +113,7 @@ def report(rows: list[dict]) -> None:
         print(f"| {r['seed']} | " + " | ".join(pairs) + f" | {added} |")
     print("\nLowest per-character accuracy on the test set, any model, any seed:", end=" ")
     print(min(v["per_char"] for r in with_context for v in r["tables"].get("test", {}).values()))
-    without = {r["seed"]: r for r in rows if not r["context_at_every_step"]}
+    without = {r["seed"]: r for r in rows if not r["context_at_every_step"]}  # reversed
     if without:
         print("\nModel 2 on validation, exact match % (final training loss)")
         print("| seed | initial state only | context at every step |\n|---|---|---|")
@@ -110,7 +128,7 @@ def report(rows: list[dict]) -> None:
             ]
             print(f"| {r['seed']} | {both[0]} | {both[1]} |")
     failed = [
-        (r["seed"], "context" if r["context_at_every_step"] else "no context", v)
+        (r["seed"], f"context {r['context_at_every_step']}, reversed {r['reversed']}", v)
         for r in rows
         for v in r["verdicts"]
         if v.startswith("✗")
@@ -135,6 +153,7 @@ def parse_setting(text: str) -> tuple[str, object]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 0, 1, 2, 3, 4])
+    parser.add_argument("--as-written", action="store_true", help="also REVERSED = False")
     parser.add_argument("--without-context", action="store_true", help="also model 2 without")
     parser.add_argument("--epochs", type=int, help="EPOCHS (default: the notebook's)")
     parser.add_argument(
@@ -145,13 +164,19 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    runs = [(s, True) for s in args.seeds]
-    runs += [(s, False) for s in args.seeds] if args.without_context else []
+    kinds = (
+        [(True, True)] + [(True, False)] * args.as_written + [(False, True)] * args.without_context
+    )
+    runs = [
+        (s, {"CONTEXT_AT_EVERY_STEP": context, "REVERSED": reversed_})
+        for context, reversed_ in kinds
+        for s in args.seeds
+    ]
     with ProcessPoolExecutor(args.jobs) as pool:
-        seeds, contexts = zip(*runs, strict=True)
+        seeds, settings_of_run = zip(*runs, strict=True)
         settings = dict(parse_setting(s) for s in args.set)
         more = [[args.epochs] * len(runs), [args.timeout] * len(runs), [settings] * len(runs)]
-        rows = list(pool.map(run, seeds, contexts, *more))
+        rows = list(pool.map(run, seeds, settings_of_run, *more))
     report(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
