@@ -212,7 +212,8 @@ def results(runs: dict) -> str:
         (
             "Encoder-decoder (model 1, reversed), test set: exact match on addition / per "
             "character (the answer's characters and end token, no padding)",
-            f"{pct('seq2seq_exact_addition')} / {pct('seq2seq_char_model1_reversed')}",
+            f"{pct('seq2seq_exact_addition_model1_reversed')} / "
+            f"{pct('seq2seq_char_model1_reversed')}",
             "06",
         ),
         (
