@@ -191,7 +191,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         # Fire and forget: the command's promise is not awaited (page.evaluate has no timeout);
         # the bounded waits below decide.
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        # Bounded, with room for a busy machine (06 takes about 2 minutes on a quiet one).
+        # Bounded, with room for a busy machine (06 takes about 1.5 minutes on a quiet one).
         finished = wait(page, "s.status === 'idle' && s.counts.every(c => c !== null)", 900_000)
         # Images appear in the page a moment after their output reaches the model.
         drawn = wait(page, "s.rendered_images >= s.model_images", 30_000, polling=250)
