@@ -1,15 +1,15 @@
 """Notebook 06 over several seeds: the measurements behind its across-seed statements.
 
-Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed (with
-``--as-written``, once more per seed with ``REVERSED = False``: model 1 on questions as
-written; with ``--without-context``, once more per seed with ``CONTEXT_AT_EVERY_STEP =
-False``), reads the
-tables the notebook prints (validation and test: per character, exact, exact on + and on -),
-model 2's final training loss and every ✓/✗ verdict, and prints the tables that notebook 06
-quotes in sections 3, 4 and 6. This is a measurement, not a test (about 1.5 minutes per run).
+Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed; with
+``--as-written``, once more per seed with ``REVERSED = False`` (model 1 on questions as
+written: the table's first column, ``nan`` without this option); with ``--without-context``,
+once more per seed with ``CONTEXT_AT_EVERY_STEP = False``. Reads the tables the notebook
+prints (validation and test: per character, exact, exact on + and on -), model 2's final
+training loss and every ✓/✗ verdict, and prints the tables that notebook 06 quotes in
+sections 3, 4 and 6. This is a measurement, not a test (about 1.5 minutes per run).
 
     python benchmarks/seq2seq_seeds.py                        # seeds 42 and 0-4
-    python benchmarks/seq2seq_seeds.py --as-written           # and model 1 as written
+    python benchmarks/seq2seq_seeds.py --as-written           # the tables of sections 3 and 6
     python benchmarks/seq2seq_seeds.py --without-context      # and model 2 without the context
     python benchmarks/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
     python benchmarks/seq2seq_seeds.py --epochs 13           # another training budget
