@@ -75,9 +75,7 @@ def lab(tmp_path_factory):
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(json.dumps(values))
     # The second-set run checks ✓ verdicts, not printed figures: it runs under the authoring
-    # floating-point configuration, where oneDNN uses this CPU's AVX-512 kernels. Capped at
-    # AVX2, as in PORTABILITY_ENV, TensorFlow trains slower (06's model 1, three epochs, one
-    # thread: 11 s against 6.7 s on 2026-11-21, 9.1-9.7 s against 7.8-8.4 s on 2026-11-22).
+    # floating-point configuration (oneDNN's optimisations on, about 6% faster for 06 than off).
     # nbval alone runs under PORTABILITY_ENV.
     perturbed = portability_env()
     env = {

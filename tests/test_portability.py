@@ -6,7 +6,8 @@ portability if the configuration really changes what a trained model prints. Thi
 control writes a small notebook under the default configuration, as an author would, then
 runs nbval on it under ``PORTABILITY_ENV``: the checked cell that prints a trained loss to six
 digits must fail, with nbval's diff; the checked cell that prints a ✓ verdict with margin must
-pass.
+pass. A second, fast control does the same for NumPy: OpenBLAS's AVX2 kernels change the last
+bits of a float64 matrix product on a CPU with AVX-512, which would otherwise use its own.
 """
 
 import os
@@ -36,8 +37,35 @@ VERDICT = '# NBVAL_CHECK_OUTPUT\nlc.check("the model learned something (loss < 0
 
 def test_the_makefile_perturbs_tensorflow_and_numpy():
     env = portability_env()
-    assert env.get("ONEDNN_MAX_CPU_ISA") and env.get("TF_ENABLE_ONEDNN_OPTS") == "0"
+    assert env.get("TF_ENABLE_ONEDNN_OPTS") == "0"
     assert env.get("OPENBLAS_CORETYPE")
+
+
+PRODUCT = """\
+import hashlib
+import numpy as np
+
+rng = np.random.default_rng(0)
+a, b = rng.normal(size=(64, 100)), rng.normal(size=(100, 50))
+print(hashlib.sha256((a @ b).tobytes()).hexdigest())"""
+
+
+def test_openblas_kernels_change_a_matrix_product_under_the_test_configuration():
+    flags = open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else ""
+    if " avx512f" not in flags:
+        pytest.skip("no AVX-512: OpenBLAS already runs its AVX2 kernels here")
+    perturbed = portability_env()
+    authoring = {k: v for k, v in os.environ.items() if k not in perturbed}
+
+    def product(env):
+        run = [sys.executable, "-c", PRODUCT]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+
+    default, under_test = product(authoring), product({**authoring, **perturbed})
+    assert default != under_test, (
+        f"under {perturbed} a float64 matrix product has the same bits as under the default "
+        "configuration: the NumPy half of the perturbation does not bite on this machine"
+    )
 
 
 @pytest.mark.slow
