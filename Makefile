@@ -11,42 +11,31 @@ SITE_STAMP := $(VENV)/.site-installed
 # uv installs the pinned wheels from its cache in seconds (pip takes about a minute).
 UV_VERSION := 0.13.9
 UV     := $(BIN)/uv
-# One worker more than the machine has cores: a notebook's kernel waits on its worker, its
-# JupyterLab server and Chromium between cells, and the extra worker fills those gaps. On 2 cores
-# (2026-11-22, same host, same hour): 918 s with 3 workers, 1,037 s with 2 (CPU idle 2% against
-# 11%). A unit of work is a file, or a notebook with its browser run; conftest.py orders them.
-# (nproc without the OpenMP variables: it honours OMP_NUM_THREADS, which TEST_THREADS sets to 1.)
+# One pytest worker more than the machine has cores: the extra worker fills the gaps while a
+# notebook's kernel waits on JupyterLab and Chromium. A unit of work is a test file, or a
+# notebook with its browser run (conftest.py marks each test with its xdist_group). nproc
+# without the OpenMP variables, which it honours and TEST_THREADS sets to 1.
 WORKERS ?= $(shell echo $$(( $$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc 2>/dev/null || echo 2) + 1 )))
-PYTEST_ARGS ?= -n $(WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
-# `make test` runs under other floating-point kernels than `make notebooks` used to write the
-# committed outputs: TensorFlow's oneDNN optimisations off, NumPy's OpenBLAS on its Haswell
-# (AVX2) kernels instead of this CPU's AVX-512 ones. Each changes the order of floating-point
-# sums, as another CPU does, so a checked cell whose output depends on the CPU fails here and
-# not on a learner's machine. tests/test_portability.py proves that this configuration changes
-# a trained loss. Measured 2026-11-22 (06 with its defaults, one thread; 08 for OpenBLAS): every
-# variable below changes 06's trained figures on its own, and these two cost 6% and 2%. Capping
-# oneDNN at AVX2 (ONEDNN_MAX_CPU_ISA=AVX2) also perturbs but costs 32% (TensorFlow's matmuls
-# run on oneDNN's kernels even with its optimisations off: 06 took 120 s against 91 s), and
-# OpenBLAS's Sandybridge kernels 13% on 08 (71.5 s against 63.6 s).
+PYTEST_ARGS ?= -n $(WORKERS) --dist loadgroup --no-loadscope-reorder --durations=10
+# nbval runs under other floating-point kernels than `make notebooks` used to write the
+# committed outputs, as on another learner's CPU, so a checked cell that prints a CPU-dependent
+# number fails here first. tests/test_portability.py proves that each variable changes a
+# trained loss; why these two and not others: benchmarks/README.md.
 PORTABILITY_ENV := TF_ENABLE_ONEDNN_OPTS=0 OPENBLAS_CORETYPE=Haswell
-# One thread per kernel in `make test`: its workers each run a notebook, and TensorFlow's
-# and OpenBLAS's default thread pools (one thread per core each) fight over the cores. Two
-# copies of notebook 06 side by side: 210-220 s each with the defaults, 159 s each with these.
-# (Alone, one thread runs a notebook as fast as two.)
+# One thread per kernel: the workers run notebooks side by side, and TensorFlow's and
+# OpenBLAS's default pools (a thread per core each) would fight over the cores.
 TEST_THREADS := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 
 export TF_CPP_MIN_LOG_LEVEL := 3
-# Let Python cache compiled bytecode (in __pycache__ folders, .venv's and the repo's; git
-# ignores them). Some environments, CI's among them, set PYTHONDONTWRITEBYTECODE=1: then every
-# kernel recompiles TensorFlow's 1,800 modules from source, and `import tensorflow` takes 10.6 s
-# instead of 4.8 s (measured 2026-11-22). Empty means unset to Python. The first import after
-# set-up writes the cache, so set-up itself takes no longer.
+# Let Python cache compiled bytecode even where the caller forbids it (CI's environments often
+# set PYTHONDONTWRITEBYTECODE=1): otherwise every kernel recompiles TensorFlow's modules from
+# source, which doubles `import tensorflow`. Empty means unset to Python.
 export PYTHONDONTWRITEBYTECODE :=
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup lab test test-fast test-colab notebooks benchmark benchmark-lstm figures site lint clean help
+.PHONY: setup browser lab test test-fast test-colab notebooks benchmark benchmark-lstm figures site lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
@@ -83,7 +72,20 @@ $(SITE_STAMP): $(STAMP) site/requirements.txt
 	@$(UV) pip install --quiet --python $(BIN)/python -r site/requirements.txt >$(VENV)/pip-error.log 2>&1 || { echo "error: could not install site/requirements.txt (no network, or PyPI unreachable?): see $(VENV)/pip-error.log"; exit 1; }
 	@touch $@
 
-test: $(STAMP) $(SITE_STAMP)
+# The browser and site tests drive Debian's chromium (tests/test_browser.py): installed here,
+# once, before pytest starts its workers (several workers running apt-get at once lose apt's
+# lock). No stamp: `command -v` costs nothing, and a stamp would outlive `apt-get remove`.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "error: the browser tests need chromium, which is not installed: run 'sudo apt-get install chromium', then make test again"; exit 1; fi; \
+	  echo "Installing Debian's chromium for the browser tests (apt-get; about a minute)..."; \
+	  mkdir -p $(VENV); \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >$(VENV)/apt-error.log 2>&1 \
+	    || { echo "error: apt-get could not install chromium (no network, or another apt-get running?): see $(VENV)/apt-error.log"; exit 1; }; \
+	  command -v chromium >/dev/null 2>&1 || { echo "error: apt-get installed chromium but no 'chromium' is on PATH: see $(VENV)/apt-error.log"; exit 1; }; \
+	}
+
+test: $(STAMP) $(SITE_STAMP) browser
 	env $(PORTABILITY_ENV) $(TEST_THREADS) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 # The inner loop: unit tests, lint and notebook hygiene, no notebook executed (under a minute).
@@ -96,7 +98,7 @@ test-fast: $(STAMP)
 COLAB_PYTHON ?=
 test-colab: $(STAMP)
 	env LSTM_COURSE_COLAB=1 COLAB_PYTHON=$(COLAB_PYTHON) $(BIN)/python -m pytest tests/test_colab_env.py \
-		-n 2 --dist loadfile --no-loadscope-reorder --durations=0
+		-n 2 --dist loadgroup --no-loadscope-reorder --durations=0
 
 notebooks: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py --write

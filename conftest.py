@@ -1,11 +1,12 @@
-"""How `make test` shares its workers (pytest-xdist, ``--dist loadfile``; one per core, plus one).
+"""How `make test` shares its workers: pytest-xdist's ``--dist loadgroup``, one per core, plus one.
 
-A *work unit* goes to one worker as a whole. With ``--dist loadfile`` each test file is a unit,
-with one change made here (:func:`pytest_xdist_make_scheduler`): a notebook is one unit
-together with its run in the browser test. So the two executions of a notebook (nbval with
-the defaults, JupyterLab with the second parameter set) travel together, and the browser
-test, which runs every notebook, is spread over all workers instead of pinning one of them.
-The Colab test (``make test-colab``), which also runs every notebook, is split the same way.
+A *work unit* goes to one worker as a whole: every test carries an ``xdist_group`` mark
+naming its unit (:func:`pytest_collection_modifyitems`). A unit is a test file, with one
+exception: a notebook is one unit together with its run in the browser test. So the two
+executions of a notebook (nbval with the defaults, JupyterLab with the second parameter set)
+travel together, and the browser test, which runs every notebook, is spread over all workers
+instead of pinning one of them. The Colab test (``make test-colab``), which also runs every
+notebook, is split the same way.
 
 The units are queued longest first (``--no-loadscope-reorder`` keeps this order), the
 notebooks by their run times in ``benchmarks/metrics.json``, so no worker is left alone
@@ -31,44 +32,30 @@ def _seconds() -> dict:
 
 
 def work_unit(nodeid: str) -> str:
-    """The unit a test belongs to: its file, or for a browser or Colab run, its notebook.
+    """The unit a test belongs to: its file's name, or for a browser or Colab run, its notebook's.
 
     >>> work_unit("tests/test_browser.py::test_notebook_runs_in_jupyterlab[06_encoder_decoder]")
-    'notebooks/06_encoder_decoder.ipynb'
+    '06_encoder_decoder'
     >>> work_unit("tests/test_colab_env.py::test_notebook_runs_on_colabs_versions[04_keras_lstm]")
-    'notebooks/04_keras_lstm.ipynb'
+    '04_keras_lstm'
     >>> work_unit("tests/test_colab_env.py::test_package_is_installed_whole")
-    'tests/test_colab_env.py'
+    'test_colab_env'
     >>> work_unit("notebooks/06_encoder_decoder.ipynb::Cell 8")
-    'notebooks/06_encoder_decoder.ipynb'
+    '06_encoder_decoder'
     """
     path, _, rest = nodeid.partition("::")
     if path in PER_NOTEBOOK_TESTS and rest.endswith("]") and "[" in rest:
-        return f"notebooks/{rest[rest.index('[') + 1 : -1]}.ipynb"
-    return path
+        return rest[rest.index("[") + 1 : -1]
+    return Path(path).stem
 
 
-def pytest_xdist_make_scheduler(config, log):
-    if config.getoption("dist") != "loadfile":
-        return None  # xdist's own scheduler
-    from xdist.scheduler import LoadScopeScheduling
-
-    class NotebookScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return work_unit(nodeid)
-
-    return NotebookScheduling(config, log)
-
-
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the marks
 def pytest_collection_modifyitems(config, items):
     seconds = _seconds()
     units = {}
     for item in items:
-        units.setdefault(work_unit(item.nodeid), []).append(item)
-
-    def cost(unit):
-        return seconds.get(Path(unit).stem, 0) if unit.endswith(".ipynb") else 0
-
-    order = sorted(units, key=lambda u: -cost(u))  # stable: other files keep their order
+        unit = work_unit(item.nodeid)
+        item.add_marker(pytest.mark.xdist_group(unit))
+        units.setdefault(unit, []).append(item)
+    order = sorted(units, key=lambda u: -seconds.get(u, 0))  # stable: the rest keep their order
     items[:] = [item for unit in order for item in units[unit]]

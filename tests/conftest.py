@@ -14,8 +14,8 @@ def browser():
     Playwright's sync API allows one instance per thread: a second ``sync_playwright()``
     while the first is open fails ("Sync API inside the asyncio loop").
     """
+    from helpers import chromium
     from playwright.sync_api import sync_playwright
-    from test_browser import chromium
 
     with sync_playwright() as p:
         browser = p.chromium.launch(

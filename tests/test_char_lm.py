@@ -1,7 +1,6 @@
 """Notebook 08's package code: corpus, n-gram baselines, Adam, the NumPy char-LM, sampling."""
 
 from lstm_course import char_lm, lstm_reference, ngrams, sampling, text_corpus
-from lstm_course.blas_threads import blas_threads
 from lstm_course.gradcheck import gradient_check
 from lstm_course.optimisers import Adam
 
@@ -300,14 +299,3 @@ def test_longest_repeat():
     assert sampling.longest_repeat("abcdef") == 0
     assert sampling.longest_repeat("the cat the dog") == 4
 
-
-def test_blas_threads_restores_and_changes_nothing_numerically():
-    a = np.random.default_rng(0).normal(size=(64, 64))
-    before = a @ a
-    with blas_threads(1) as applied:
-        inside = a @ a
-    assert isinstance(applied, bool)
-    np.testing.assert_allclose(inside, before, rtol=1e-12)
-    with pytest.raises(ValueError, match="n must be a positive integer"):
-        with blas_threads(0):
-            pass

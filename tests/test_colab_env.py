@@ -33,7 +33,6 @@ import fcntl
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -44,7 +43,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from colab_versions import VERSIONS_FILE, colab_pins, colab_python, exact_pins
-from helpers import NOTEBOOKS, ROOT
+from helpers import NOTEBOOKS, ROOT, output_problems, output_texts
 
 pytestmark = [
     pytest.mark.slow,
@@ -235,53 +234,13 @@ print({PROBE!r} + _j.dumps({{
     return nbformat.v4.new_code_cell(source, metadata={"tags": ["colab-probe"]})
 
 
-def texts(output) -> list[str]:
-    if output.output_type == "stream":
-        return [output.text]
-    if output.output_type == "error":
-        return [output.evalue, *output.traceback]
-    return [str(v) for k, v in output.get("data", {}).items() if k.startswith("text/")]
-
-
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def failed_checks(cell, stdout: bool) -> list[str]:
-    """The lines with a ✗ in a cell's outputs: its stdout (``lc.check``), or all the others."""
-    return [
-        line.strip()
-        for output in cell.get("outputs", [])
-        if (output.get("name") == "stdout") == stdout
-        for text in texts(output)
-        for line in text.splitlines()
-        if "✗" in line
-    ]
-
-
 def problems_in(nb, committed, env: Path) -> list[str]:
-    """What is wrong with an executed notebook: errors, stderr, ✗ checks, the wrong versions.
-
-    A ✗ printed by ``lc.check`` (stdout) always counts. A ✗ elsewhere (the result of an
-    exercise checker) counts unless the committed notebook shows one in the same cell: a
-    wrong answer demonstrated on purpose, such as notebook 00's ``check_dense_tanh`` of a
-    misplaced bias.
-    """
-    problems, probe = [], None
-    for index, cell in enumerate(nb.cells):
-        where = f"cell {index}"
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                tail = ANSI.sub("", "\n".join(output.traceback[-3:]))
-                problems.append(f"{where}: {output.ename}: {output.evalue}\n{tail}")
-            elif output.get("name") == "stderr":
-                problems.append(f"{where}: stderr: {output.text.strip()[:2000]}")
-            for text in texts(output):
-                if text.startswith(PROBE):
-                    probe = json.loads(text[len(PROBE) :])
-        crosses = failed_checks(cell, stdout=True)
-        shown = index < len(committed.cells) and failed_checks(committed.cells[index], False)
-        crosses += [] if shown else failed_checks(cell, stdout=False)
-        problems += [f"{where}: {line}" for line in crosses]
+    """What is wrong with an executed notebook: what ``helpers.output_problems`` finds in its
+    outputs (errors, stderr, ✗ checks), and the wrong versions, read from the probe cell."""
+    *cells, last = nb.cells
+    problems = output_problems({"cells": cells}, committed)
+    texts = [t for output in last.get("outputs", []) for t in output_texts(output)]
+    probe = next((json.loads(t[len(PROBE) :]) for t in texts if t.startswith(PROBE)), None)
     if probe is None:
         problems.append("the version probe (last cell) did not run")
         return problems

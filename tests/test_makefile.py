@@ -60,4 +60,53 @@ def test_make_test_runs_one_worker_per_core_plus_one():
         env={**os.environ, "OMP_NUM_THREADS": "1"},
     )
     workers = len(os.sched_getaffinity(0)) + 1
-    assert f" -n {workers} --dist loadfile " in run.stdout, run.stdout[-2000:]
+    assert f" -n {workers} --dist loadgroup " in run.stdout, run.stdout[-2000:]
+
+
+def make_browser(tmp_path, uid: int, apt_exit: int):
+    """`make browser` on a machine without chromium, as user ``uid``, with an apt-get that
+    exits ``apt_exit``: PATH holds only stand-ins for id, apt-get and mkdir."""
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    (bin_ / "id").write_text(f"#!/bin/sh\necho {uid}\n")
+    (bin_ / "apt-get").write_text(f"#!/bin/sh\necho apt-get was run >&2\nexit {apt_exit}\n")
+    for tool in ("id", "apt-get"):
+        (bin_ / tool).chmod(0o755)
+    (bin_ / "mkdir").symlink_to("/bin/mkdir")
+    return subprocess.run(
+        ["/usr/bin/make", "--no-print-directory", "browser", f"VENV={tmp_path / 'venv'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": str(bin_)},
+    )
+
+
+def test_no_chromium_and_not_root_says_what_to_run(tmp_path):
+    run = make_browser(tmp_path, uid=1000, apt_exit=0)
+    assert run.returncode != 0
+    assert run.stdout.splitlines() == [
+        "error: the browser tests need chromium, which is not installed: "
+        "run 'sudo apt-get install chromium', then make test again"
+    ]
+
+
+def test_a_failed_chromium_install_names_its_log(tmp_path):
+    run = make_browser(tmp_path, uid=0, apt_exit=100)
+    assert run.returncode != 0
+    log = tmp_path / "venv" / "apt-error.log"
+    assert (
+        "error: apt-get could not install chromium (no network, or another apt-get running?): "
+        f"see {log}" in run.stdout
+    )
+    assert "apt-get was run" in log.read_text()
+
+
+def test_make_test_installs_chromium_before_pytest_starts():
+    run = subprocess.run(
+        ["make", "--no-print-directory", "-n", "test"], cwd=ROOT, capture_output=True, text=True
+    )
+    lines = run.stdout.splitlines()
+    apt = next(i for i, line in enumerate(lines) if "apt-get install" in line)
+    pytest_ = next(i for i, line in enumerate(lines) if " -m pytest " in line)
+    assert apt < pytest_

@@ -5,26 +5,10 @@ opens the copy that papermill parameterises here), so one execution serves both 
 parameter set and the real UI; nbval executes the defaults.
 """
 
-import nbformat
 import papermill
 import pytest
-from helpers import NOTEBOOKS
+from helpers import NOTEBOOKS, parameterise
 from notebook_params import SECOND_PARAMETERS
-
-
-def parameterise(path, out):
-    """Write ``out``: ``path`` with its second parameter set injected by papermill, and no
-    outputs or execution counts (so a cell that never runs cannot pass for one that did)."""
-    params = SECOND_PARAMETERS[path.stem]
-    papermill.execute_notebook(
-        str(path), str(out), parameters=params, prepare_only=True, progress_bar=False
-    )
-    nb = nbformat.read(out, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nbformat.write(nb, out)
-    return nb
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
