@@ -84,7 +84,9 @@ def test_every_notebook_has_a_second_parameter_set():
 
 
 def one_cell(*outputs, source="x = 1"):
-    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source, outputs=list(outputs))])
+    return nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source, outputs=list(outputs))]
+    )
 
 
 @pytest.mark.parametrize(
