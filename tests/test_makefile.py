@@ -1,7 +1,10 @@
 """`make` fails with a one-line reason when Python is missing or too old; how it runs the suite."""
 
 import os
+import re
+import shutil
 import subprocess
+import sys
 
 from helpers import ROOT
 
@@ -110,3 +113,26 @@ def test_make_test_installs_chromium_before_pytest_starts():
     apt = next(i for i, line in enumerate(lines) if "apt-get install" in line)
     pytest_ = next(i for i, line in enumerate(lines) if " -m pytest " in line)
     assert apt < pytest_
+
+
+def test_make_tests_workers_keep_each_work_unit_on_one_worker(tmp_path):
+    # A notebook's nbval cells share one kernel: split over workers, they fail. conftest.py gives
+    # every test the xdist_group of its unit; pytest 9.2 with xdist 3.8 ignored such marks.
+    shutil.copy(ROOT / "conftest.py", tmp_path)
+    for name in ("a", "b", "c"):
+        cases = "".join(f"def test_{i}():\n    pass\n\n\n" for i in range(6))
+        (tmp_path / f"test_{name}.py").write_text(cases)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadgroup", "-v"]
+        + ["-p", "no:cacheprovider", "-o", "addopts=", "--rootdir", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    ran = re.findall(r"^\[(gw\d+)\] .*?PASSED (test_\w)\.py::test_\d+@?(\S*)", run.stdout, re.M)
+    assert len(ran) == 18, run.stdout[-3000:]
+    workers = {}
+    for worker, module, unit in ran:
+        assert unit == module, f"{module}'s tests carry group {unit!r}"
+        workers.setdefault(unit, set()).add(worker)
+    assert all(len(w) == 1 for w in workers.values()), f"a unit ran on several workers: {workers}"
