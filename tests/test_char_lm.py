@@ -298,4 +298,3 @@ def test_longest_repeat():
     assert sampling.longest_repeat("abcabcabc") == 6  # overlapping repeats count
     assert sampling.longest_repeat("abcdef") == 0
     assert sampling.longest_repeat("the cat the dog") == 4
-
