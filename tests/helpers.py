@@ -8,9 +8,7 @@ import shutil
 import socket
 
 import nbformat
-import papermill
 import pytest
-from notebook_params import SECOND_PARAMETERS
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -109,6 +107,9 @@ def output_problems(nb, committed=None) -> list[str]:
 def parameterise(path, out):
     """Write ``out``: ``path`` with its second parameter set injected by papermill, and no
     outputs or execution counts (so a cell that never runs cannot pass for one that did)."""
+    import papermill
+    from notebook_params import SECOND_PARAMETERS
+
     params = SECOND_PARAMETERS[path.stem]
     papermill.execute_notebook(
         str(path), str(out), parameters=params, prepare_only=True, progress_bar=False

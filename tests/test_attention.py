@@ -87,39 +87,3 @@ def test_separate_values_are_averaged_with_the_keys_weights():
 def test_masked_softmax_is_stable_for_large_scores():
     weights = masked_softmax([[1000.0, 1000.0, -1000.0]])
     np.testing.assert_allclose(weights, [[0.5, 0.5, 0.0]])
-
-
-def bad(**changes):
-    """Additive-attention arguments with some replaced: a name maps to a function of them."""
-    query, keys, W_query, W_key, v, mask = inputs("float64")
-    args = dict(query=query, keys=keys, W_query=W_query, W_key=W_key, v=v)
-    args.update({name: change(dict(args, mask=mask)) for name, change in changes.items()})
-    return args
-
-
-@pytest.mark.parametrize(
-    ("changes", "error", "words"),
-    [
-        (dict(query=lambda a: a["query"][:2]), ValueError, "keys must have shape"),
-        (dict(W_query=lambda a: a["W_query"].T), ValueError, "W_query"),
-        (dict(W_key=lambda a: a["W_key"][1:]), ValueError, "W_key"),
-        (dict(v=lambda a: a["v"][1:]), ValueError, "v must have shape"),
-        (dict(keys=lambda a: a["keys"][:, :0]), ValueError, "T = 0"),
-        (dict(mask=lambda a: a["mask"][:, 1:]), ValueError, "mask must have shape"),
-        (dict(mask=lambda a: ~a["mask"]), ValueError, "row 0 has none"),
-        (dict(mask=lambda a: "yes"), TypeError, "mask"),
-        (dict(values=lambda a: a["keys"][:, 1:]), ValueError, "values"),
-        (dict(query=lambda a: "q"), TypeError, "query"),
-    ],
-)
-def test_bad_inputs_get_clear_errors(changes, error, words):
-    with pytest.raises(error, match=words):
-        additive_attention(**bad(**changes))
-
-
-def test_dot_product_needs_equal_widths_and_a_finite_scale():
-    query, keys, *_ = inputs("float64")
-    with pytest.raises(ValueError, match="width"):
-        dot_product_attention(query, keys)
-    with pytest.raises(ValueError, match="scale"):
-        dot_product_attention(query, keys[..., :DQ], scale=np.nan)

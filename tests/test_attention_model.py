@@ -80,29 +80,6 @@ def test_digit_reversal_strings_are_distinct_and_reversed():
         assert (t[n + 1 :] == REVERSAL_PAD).all()
 
 
-@pytest.mark.parametrize(
-    ("args", "error", "words"),
-    [
-        ((10, 5, 3), ValueError, "min_length"),
-        ((10**4, 1, 2), ValueError, "n must be at most"),
-        ((0, 1, 2), ValueError, "n must"),
-        ((5, 1.5, 2), TypeError, "min_length"),
-    ],
-)
-def test_digit_reversal_bad_inputs(args, error, words):
-    with pytest.raises(error, match=words):
-        digit_reversal(*args, np.random.default_rng(0))
-
-
-def test_builder_bad_inputs():
-    with pytest.raises(ValueError, match="pad"):
-        build_encoder_decoder(REVERSAL_VOCAB, 8, True, pad=REVERSAL_VOCAB)
-    with pytest.raises(TypeError, match="attention"):
-        build_encoder_decoder(REVERSAL_VOCAB, 8, "yes", pad=REVERSAL_PAD)
-    with pytest.raises(TypeError, match="model"):
-        decoder_for("model", np.zeros((2, 3), int), REVERSAL_PAD)
-
-
 def test_a_wide_beam_decodes_each_source_with_its_own_encoding(model, task):
     """Width 3 keeps 3 rows per source: the repeated encoder states must follow them."""
     source, *_ = task

@@ -124,24 +124,3 @@ def test_the_state_follows_its_beam():
     assert tuple(answers[0, 0]) == max(every, key=every.get)
     for k in range(V**3):
         assert scores[0, k] == pytest.approx(every[tuple(answers[0, k])])
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "error", "words"),
-    [
-        (dict(width=0), ValueError, "width"),
-        (dict(steps=2.5), TypeError, "steps"),
-        (dict(start_token=-1), ValueError, "start_token"),
-        (dict(end_token=9), ValueError, "end_token"),
-        (dict(step="decoder"), TypeError, "step"),
-        (dict(state=np.zeros((5, V))), TypeError, "state"),
-        (dict(state=[np.zeros((5, V)), np.zeros((4, 1))]), ValueError, r"state\[1\]"),
-        (dict(step=lambda t, s: (np.zeros((2, V)), s)), ValueError, "log_probs"),
-        (dict(step=lambda t, s: (np.zeros((len(t), V)), s[:0])), TypeError, "state returned"),
-    ],
-)
-def test_bad_inputs_get_clear_errors(kwargs, error, words):
-    step, state, _ = markov_decoder()
-    args = dict(step=step, state=state, start_token=V, end_token=3, steps=3, width=2) | kwargs
-    with pytest.raises(error, match=words):
-        beam_search(**args)

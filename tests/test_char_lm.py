@@ -23,24 +23,12 @@ def test_encode_decode_round_trip_and_unknown_characters():
     chars = text_corpus.vocabulary("hello world")
     ids = text_corpus.encode("hello", chars)
     assert ids.dtype == np.int64 and text_corpus.decode(ids, chars) == "hello"
-    with pytest.raises(ValueError, match=r"outside the vocabulary.*got 'XZ'"):
-        text_corpus.encode("heXlZo", chars)
-    with pytest.raises(ValueError, match="text must not be empty"):
-        text_corpus.encode("", chars)
-    with pytest.raises(TypeError, match="text must be a str"):
-        text_corpus.vocabulary(["a"])
-    with pytest.raises(ValueError, match=r"ids must be in \[0, 7\]"):
-        text_corpus.decode([0, 8], chars)
 
 
 def test_split_by_position_keeps_order():
     train, val, test = text_corpus.split_by_position(np.arange(100))
     assert train.tolist() == list(range(80)) and val[0] == 80 and test.tolist()[-1] == 99
     assert text_corpus.split_by_position("abcdefghij", (0.5, 0.5)) == ["abcde", "fghij"]
-    with pytest.raises(ValueError, match="sum to 1"):
-        text_corpus.split_by_position(np.arange(10), (0.5, 0.6))
-    with pytest.raises(ValueError, match="a part would be empty"):
-        text_corpus.split_by_position(np.arange(3), (0.9, 0.05, 0.05))
 
 
 def test_chunk_streams_continue_row_by_row():
@@ -50,10 +38,6 @@ def test_chunk_streams_continue_row_by_row():
     assert x[0].tolist() == [[0, 1, 2, 3], [25, 26, 27, 28]]
     assert (y == x + 1).all()
     assert (x[1:, :, 0] == x[:-1, :, -1] + 1).all()  # chunk k + 1 continues chunk k
-    with pytest.raises(ValueError, match="length must be shorter than each of the 2 streams"):
-        text_corpus.chunk_streams(ids, batch=2, length=25)
-    with pytest.raises(TypeError, match="ids must be a 1-D array of integer ids"):
-        text_corpus.chunk_streams(np.arange(10.0), 1, 2)
 
 
 # --- n-gram baselines ---------------------------------------------------------------------
@@ -96,23 +80,6 @@ def test_unseen_context_is_uniform_and_streams_score_pieces_apart():
     assert two == pytest.approx(-np.concatenate(pieces).mean())
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "error", "words"),
-    [
-        ({"alpha": 0.0}, ValueError, "alpha must be in (0.0"),
-        ({"order": 0}, ValueError, "order must be an integer in [1, 6]"),
-        ({"ids": [0, 5]}, ValueError, "ids must hold ids in [0, 2]"),
-        ({"ids": [1]}, ValueError, "ids must hold at least 2 ids"),
-        ({"train_ids": [0.0, 1.0]}, TypeError, "train_ids must be a 1-D array of integer ids"),
-    ],
-)
-def test_ngram_bad_inputs(kwargs, error, words):
-    args = {"train_ids": TRAIN, "ids": [0, 1], "vocab_size": 3, "order": 2, "alpha": 1.0}
-    with pytest.raises(error) as info:
-        ngrams.ngram_log_probs(**{**args, **kwargs})
-    assert words in str(info.value)
-
-
 def test_kneser_ney_bigram_by_hand():
     # TRAIN [0, 1, 0, 1, 1], D = 1/2. Distinct bigrams 01, 10, 11: continuation counts
     # N(.0) = 1, N(.1) = 2, N(.2) = 0 of 3; 2 letters seen, so 1/2 * 2/3 of the mass goes to
@@ -138,8 +105,6 @@ def test_kneser_ney_sums_to_one_and_scores_streams_apart(order):
     ce = ngrams.kneser_ney_cross_entropy(train, train[:100], 6, order, streams=2)
     assert ce == pytest.approx(-ngrams.kneser_ney_log_probs(
         train, train[:100].reshape(2, 50), 6, order).mean())  # fmt: skip
-    with pytest.raises(ValueError, match="discount must be < 1"):
-        ngrams.kneser_ney_log_probs(train, rows, 6, order, discount=1.0)
 
 
 # --- Adam -----------------------------------------------------------------------------------
@@ -157,18 +122,6 @@ def test_adam_two_steps_by_hand():
     m_hat, v_hat = m / (1 - 0.81), v / (1 - 0.998001)
     assert p["w"][0] == pytest.approx(0.9 - 0.1 * m_hat / math.sqrt(v_hat), abs=1e-8)
     assert p["w"][0] == pytest.approx(0.93661, abs=1e-5)  # worked out on paper
-
-
-def test_adam_bad_inputs():
-    with pytest.raises(ValueError, match="learning_rate must be in"):
-        Adam(learning_rate=0)
-    with pytest.raises(ValueError, match=r"beta_1 must be in \[0, 1\), got 1.0"):
-        Adam(beta_1=1.0)
-    opt = Adam()
-    with pytest.raises(ValueError, match="grads must have the keys of params"):
-        opt.step({"w": np.zeros(2)}, {"v": np.zeros(2)})
-    with pytest.raises(ValueError, match=r"grads\['w'\] must have the shape"):
-        opt.step({"w": np.zeros(2)}, {"w": np.zeros(3)})
 
 
 # --- the NumPy character-level LSTM ---------------------------------------------------------
@@ -236,18 +189,6 @@ def test_training_carries_the_state_and_lowers_the_loss():
     assert char_lm.cross_entropy(params, ids[:100], streams=4) < 0.3
 
 
-def test_char_lm_bad_inputs():
-    params, _ = small_model()
-    with pytest.raises(ValueError, match=r"inputs must hold ids in \[0, 4\]"):
-        char_lm.loss_and_grads(params, np.array([[0, 7]]), np.array([[0, 1]]))
-    with pytest.raises(ValueError, match="targets must have the shape of inputs"):
-        char_lm.loss_and_grads(params, np.zeros((2, 3), int), np.zeros((2, 4), int))
-    with pytest.raises(TypeError, match="params must be the dict init_params returns"):
-        char_lm.loss_and_grads({"kernel": 1}, np.zeros((1, 2), int), np.zeros((1, 2), int))
-    with pytest.raises(ValueError, match="at least 2 ids per stream"):
-        char_lm.cross_entropy(params, np.array([1, 2, 3]), streams=2)
-
-
 # --- sampling -------------------------------------------------------------------------------
 
 
@@ -281,17 +222,6 @@ def test_generate_same_seed_same_text_and_greedy():
     assert a == b and a != c and len(a) == 30
     g = sampling.generate(step, [0, 1], 30, greedy=True)
     assert g == sampling.generate(step, [0, 1], 30, 1e-4, np.random.default_rng(9))
-
-
-def test_sampling_bad_inputs():
-    with pytest.raises(ValueError, match=r"temperature must be in \(0.0, inf\], got 0.0"):
-        sampling.temperature_probs([1.0, 2.0], 0)
-    with pytest.raises(ValueError, match="temperature must be in"):
-        sampling.generate(lambda i, s: (np.zeros(3), s), [0], 5, -1.0, np.random.default_rng())
-    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
-        sampling.sample_next([1.0, 2.0], 1.0, rng=42)
-    with pytest.raises(ValueError, match="prompt must hold at least one id"):
-        sampling.generate(lambda i, s: (np.zeros(3), s), [], 5, greedy=True)
 
 
 def test_longest_repeat():

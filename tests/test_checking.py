@@ -115,13 +115,6 @@ def test_check_prints_a_tick_or_a_cross(capsys):
     check("two equals two", 2 == 2)
     check("one equals two", np.bool_(False))
     assert capsys.readouterr().out == "✓ two equals two\n✗ one equals two\n"
-    with pytest.raises(TypeError):
-        check(3, True)
-
-
-def test_check_refuses_an_array_of_many_truth_values():
-    with pytest.raises(TypeError, match=r"ok must be one truth value.*\(2,\).*\.all\(\)"):
-        check("claim", np.array([True, False]))
 
 
 def test_check_accepts_numpy_truth_values(capsys):

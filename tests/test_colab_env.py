@@ -239,6 +239,9 @@ def problems_in(nb, committed, env: Path) -> list[str]:
     outputs (errors, stderr, ✗ checks), and the wrong versions, read from the probe cell."""
     *cells, last = nb.cells
     problems = output_problems({"cells": cells}, committed)
+    # The probe prints paths on purpose; anything else wrong in it is reported.
+    probed = output_problems({"cells": [last]})
+    problems += [f"the probe: {p}" for p in probed if not p.endswith("a machine path in an output")]
     texts = [t for output in last.get("outputs", []) for t in output_texts(output)]
     probe = next((json.loads(t[len(PROBE) :]) for t in texts if t.startswith(PROBE)), None)
     if probe is None:

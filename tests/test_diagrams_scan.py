@@ -20,9 +20,3 @@ def test_arrows_match_the_schedule(steps):
     assert len(arrows) == expected
     assert ax.get_yticklabels()[0].get_text() == "input"
     plt.close(fig)
-
-
-@pytest.mark.parametrize(("steps", "error"), [(1, ValueError), (17, ValueError), (4.0, TypeError)])
-def test_bad_steps_get_a_clear_error(steps, error):
-    with pytest.raises(error, match="steps"):
-        diagrams_scan.draw_blelloch_scan(steps)

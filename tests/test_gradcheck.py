@@ -11,10 +11,6 @@ def test_relative_error_is_scale_free_and_zero_for_equal_arrays():
     assert relative_error(a, 2 * a) == pytest.approx(np.linalg.norm(a) / (3 * np.linalg.norm(a)))
     assert relative_error(1e6 * a, 1e6 * (a + 1e-3)) == pytest.approx(relative_error(a, a + 1e-3))
     assert relative_error(a, -a) == pytest.approx(1.0)
-    with pytest.raises(
-        ValueError, match=r"a and b must have the same shape, got \(3,\) and \(2,\)"
-    ):
-        relative_error(a, a[:2])
 
 
 def test_numerical_gradient_of_known_functions_and_restores_x():
@@ -27,19 +23,8 @@ def test_numerical_gradient_of_known_functions_and_restores_x():
     np.testing.assert_allclose(grad, np.cos(original), rtol=1e-8)
 
 
-def test_numerical_gradient_refuses_what_it_cannot_do():
-    with pytest.raises(TypeError, match="float64"):
-        numerical_gradient(lambda: 0.0, np.zeros(2, np.float32))
-    with pytest.raises(ValueError, match="eps must be"):
-        numerical_gradient(lambda: 0.0, np.zeros(2), eps=0.0)
-    with pytest.raises(TypeError, match="f must return a real number"):
-        numerical_gradient(lambda: np.ones(2), np.zeros(2))
-
-
 def test_gradient_check_flags_a_wrong_gradient():
     w = np.array([1.0, -2.0, 0.5])
     good = gradient_check(lambda: float(np.sum(w**2)), {"w": w}, {"w": 2 * w})
     bad = gradient_check(lambda: float(np.sum(w**2)), {"w": w}, {"w": w})
     assert good["w"] < 1e-9 and bad["w"] > 0.1
-    with pytest.raises(ValueError, match=r"grads\['w'\] must have the shape"):
-        gradient_check(lambda: 0.0, {"w": w}, {"w": np.zeros(2)})

@@ -1,4 +1,5 @@
-"""The NumPy GRU against keras.layers.GRU, its parameter count, and its refusals."""
+"""The NumPy GRU against keras.layers.GRU, and its parameter count. (Its refusals of
+settings it does not implement, and of bad inputs: test_bad_inputs.py.)"""
 
 from lstm_course import gru, lstm, seed_everything
 
@@ -76,53 +77,3 @@ def test_param_count_matches_keras(units, input_dim):
     # LSTM minus GRU = units * (units + input_dim - 2): equal only for units + input_dim = 2
     difference = lstm.param_count(units, input_dim) - gru.param_count(units, input_dim)
     assert difference == units * (units + input_dim - 2)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "words"),
-    [
-        ({"reset_after": False}, "reset_after=False"),
-        ({"activation": "relu"}, "activation='relu'"),
-        ({"recurrent_activation": "hard_sigmoid"}, "recurrent_activation='hard_sigmoid'"),
-        ({"use_bias": False}, "use_bias=False"),
-        ({"go_backwards": True}, "go_backwards=True"),
-    ],
-)
-def test_converter_refuses_what_it_does_not_implement(kwargs, words):
-    layer = keras.layers.GRU(U, **kwargs)
-    layer.build((None, T, D))
-    with pytest.raises(ValueError, match=words.replace("(", r"\(")):
-        gru.from_keras_gru(layer)
-
-
-def test_converter_refuses_other_layers_and_unbuilt_ones():
-    lstm_layer = keras.layers.LSTM(U)
-    lstm_layer.build((None, T, D))
-    with pytest.raises(TypeError, match="keras.layers.GRU, got LSTM"):
-        gru.from_keras_gru(lstm_layer)
-    with pytest.raises(ValueError, match="must be built"):
-        gru.from_keras_gru(keras.layers.GRU(U))
-
-
-def test_bad_inputs_name_the_argument():
-    rng = np.random.default_rng(5)
-    k, r, b = rng.normal(size=(D, 3 * U)), rng.normal(size=(U, 3 * U)), rng.normal(size=(2, 3 * U))
-    x = rng.normal(size=(B, T, D))
-    with pytest.raises(ValueError, match=r"bias must have shape \(2, 18\).*got \(18,\)"):
-        gru.gru_forward(x, k, r, b[0])
-    with pytest.raises(ValueError, match=r"x must have shape \(any, any, 4\).*got \(3, 7, 5\)"):
-        gru.gru_forward(rng.normal(size=(B, T, D + 1)), k, r, b)
-    with pytest.raises(
-        ValueError, match=r"recurrent_kernel must have shape \(6, 18\).*got \(6, 12\)"
-    ):
-        gru.gru_forward(x, k, r[:, :12], b)
-    with pytest.raises(ValueError, match=r"h0 must have shape \(3, 6\)"):
-        gru.gru_forward(x, k, r, b, h0=np.zeros((B, U + 1)))
-    with pytest.raises(ValueError, match=r"h_prev must have shape \(3, 6\)"):
-        gru.gru_cell_forward(x[:, 0], np.zeros((B, 2)), k, r, b)
-    with pytest.raises(TypeError, match="kernel must"):
-        gru.gru_forward(x, "kernel", r, b)
-    with pytest.raises(ValueError, match="units must be a positive integer, got 0"):
-        gru.param_count(0, 3)
-    with pytest.raises(TypeError, match="input_dim must be a positive integer"):
-        gru.param_count(3, 2.0)

@@ -118,10 +118,3 @@ def test_install_target_names_this_package_at_the_setting():
     req = Requirement(course_links.pip_install_target())
     assert req.name == project["name"]
     assert req.url == f"git+{course_links.github_url()}@{course_links.BRANCH}"
-
-
-def test_bad_notebook_names_get_clear_errors():
-    with pytest.raises(TypeError, match="notebook"):
-        course_links.colab_url(3)
-    with pytest.raises(ValueError, match=r"\.ipynb"):
-        course_links.binder_url("03_lstm_from_scratch")

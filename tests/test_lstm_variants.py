@@ -1,5 +1,6 @@
 """The variant cell: vanilla equals keras.layers.LSTM, the Keras cell equals the NumPy one,
-each variant has its defining property, parameter counts match Keras, bad inputs are named."""
+each variant has its defining property, parameter counts match Keras. (Bad inputs:
+test_bad_inputs.py.)"""
 
 from lstm_course import lstm, lstm_variants, seed_everything
 from lstm_course.lstm_variants import VARIANTS, param_count, variant_forward, variant_gates
@@ -132,31 +133,8 @@ def test_keras_cell_trains_and_serialises():
     assert config["variant"] == "coupled" and config["units"] == U
 
 
-def test_bad_inputs_name_the_argument():
-    rng = np.random.default_rng(6)
-    x = rng.normal(size=(B, T, D))
-    w3 = random_weights("coupled", rng)
-    w4 = random_weights("vanilla", rng)
-    with pytest.raises(ValueError, match=r"variant must be one of \['vanilla'.*got 'gru'"):
-        variant_forward(x, *w4, variant="gru")
-    with pytest.raises(TypeError, match="variant must be a string.*got int 3"):
-        variant_gates(3)
-    with pytest.raises(ValueError, match=r"recurrent_kernel must have shape \(5, 15\).*'coupled'"):
-        variant_forward(x, *w4, variant="coupled")
-    with pytest.raises(ValueError, match=r"kernel must have shape \(any, 15\).*got \(4, 20\)"):
-        variant_forward(x, w4[0], *w3[1:], variant="coupled")
-    with pytest.raises(ValueError, match=r"x must have shape \(any, any, 4\).*got \(3, 4\)"):
-        variant_forward(x[:, 0], *w4)
-    with pytest.raises(ValueError, match=r"c0 must have shape \(3, 5\).*got \(3, 4\)"):
-        variant_forward(x, *w4, c0=np.zeros((B, 4)))
-    with pytest.raises(ValueError, match=r"c_prev must have shape \(3, 5\)"):
-        lstm_variants.variant_cell_forward(x[:, 0], np.zeros((B, U)), np.zeros((2, U)), *w4)
-    with pytest.raises(TypeError, match="bias must be an array of numbers, got NoneType"):
-        variant_forward(x, w4[0], w4[1], None)
-    with pytest.raises(ValueError, match="units must be a positive integer, got -1"):
-        param_count("vanilla", -1, 2)
-    with pytest.raises(ValueError, match="variant must be one of"):
-        lstm_variants.variant_rnn(4, "peephole")
+def test_an_unknown_name_of_the_module_is_an_attribute_error():
+    """The module's lazy __getattr__ (the Keras cell) answers other names as Python does."""
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         lstm_variants.Nope  # noqa: B018
 

@@ -1,11 +1,13 @@
 """`make` fails with a one-line reason when Python is missing or too old; how it runs the suite."""
 
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT
 
 
@@ -90,7 +92,7 @@ def test_no_chromium_and_not_root_says_what_to_run(tmp_path):
     assert run.returncode != 0
     assert run.stdout.splitlines() == [
         "error: the browser tests need chromium, which is not installed: "
-        "run 'sudo apt-get install chromium', then make test again"
+        "run 'sudo apt-get update && sudo apt-get install chromium', then make test again"
     ]
 
 
@@ -136,3 +138,27 @@ def test_make_tests_workers_keep_each_work_unit_on_one_worker(tmp_path):
         assert unit == module, f"{module}'s tests carry group {unit!r}"
         workers.setdefault(unit, set()).add(worker)
     assert all(len(w) == 1 for w in workers.values()), f"a unit ran on several workers: {workers}"
+
+
+def root_conftest():
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "nodeid, unit",
+    [
+        ("tests/test_browser.py::test_notebook_runs_in_jupyterlab[06_encoder_decoder]", "06_x"),
+        (
+            "tests/test_colab_env.py::test_notebook_runs_on_colabs_versions[06_encoder_decoder]",
+            "06_x",
+        ),
+        ("notebooks/06_encoder_decoder.ipynb::Cell 8", "06_x"),
+        ("tests/test_colab_env.py::test_package_is_installed_whole", "test_colab_env"),
+        ("tests/test_rnn.py::test_forward[2-3]", "test_rnn"),
+    ],
+)
+def test_a_notebook_and_its_browser_and_colab_runs_are_one_unit(nodeid, unit):
+    assert root_conftest().work_unit(nodeid) == unit.replace("06_x", "06_encoder_decoder")

@@ -3,7 +3,6 @@ from lstm_course.metrics import ENV_VAR, metric
 import json
 
 import numpy as np
-import pytest
 
 
 def test_records_only_when_the_variable_is_set(tmp_path, monkeypatch, capsys):
@@ -15,12 +14,3 @@ def test_records_only_when_the_variable_is_set(tmp_path, monkeypatch, capsys):
     metric("seconds", 3)
     assert json.loads(target.read_text()) == {"exact_match": 0.5, "seconds": 3.0}
     assert capsys.readouterr().out == ""
-
-
-@pytest.mark.parametrize(
-    ("name", "value", "error"),
-    [("Bad Name", 1.0, ValueError), ("ok", "1", TypeError), ("ok", True, TypeError)],
-)
-def test_bad_input(name, value, error):
-    with pytest.raises(error):
-        metric(name, value)

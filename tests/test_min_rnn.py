@@ -82,33 +82,6 @@ def test_the_log_form_stays_finite_where_plain_gates_round_to_zero():
     np.testing.assert_allclose(h, 2.0)
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "error", "words"),
-    [
-        ({"mode": "parallel"}, ValueError, "mode must be one of"),
-        ({"mode": "log", "positive": False}, ValueError, "positive=True"),
-        ({"positive": "yes"}, TypeError, "positive"),
-        ({"h0": np.ones((3, U))}, ValueError, "h0 must have shape"),
-        ({"h0": -np.ones((B, U)), "mode": "log"}, ValueError, "h0 >= 0"),
-    ],
-)
-def test_bad_settings_get_a_clear_error(kwargs, error, words):
-    rng = np.random.default_rng(0)
-    with pytest.raises(error, match=words):
-        min_rnn.min_gru(rng.normal(size=(B, T, D)), *weights(rng, 2), **kwargs)
-
-
-def test_bad_shapes_get_a_clear_error():
-    rng = np.random.default_rng(0)
-    x, (W_f, b_f, W_i, b_i, W_h, b_h) = rng.normal(size=(B, T, D)), weights(rng, 3)
-    with pytest.raises(ValueError, match=r"W_i must have shape \(4, 5\)"):
-        min_rnn.min_lstm(x, W_f, b_f, W_i[:, :4], b_i, W_h, b_h)
-    with pytest.raises(ValueError, match="b_h must have shape"):
-        min_rnn.min_lstm(x, W_f, b_f, W_i, b_i, W_h, b_h[:2])
-    with pytest.raises(ValueError, match="x must have shape"):
-        min_rnn.min_gru(x[0], W_f, b_f, W_h, b_h)
-
-
 def test_keras_min_gru_layer_equals_numpy_and_trains():
     keras = pytest.importorskip("keras")
     from lstm_course.min_rnn_keras import MinGRU
@@ -123,13 +96,3 @@ def test_keras_min_gru_layer_equals_numpy_and_trains():
     model.compile(keras.optimizers.Adam(1e-2), "mse")
     losses = model.fit(x, x[..., :1], epochs=5, verbose=0).history["loss"]
     assert losses[-1] < losses[0]  # gradients flow through the scan inside fit
-
-
-def test_keras_min_gru_needs_a_fixed_length():
-    keras = pytest.importorskip("keras")
-    from lstm_course.min_rnn_keras import MinGRU
-
-    with pytest.raises(ValueError, match="fixed time length"):
-        MinGRU(4)(keras.Input((None, 2)))
-    with pytest.raises(TypeError, match="units"):
-        MinGRU(2.5)

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 # database=None: nothing is written into the work tree (.hypothesis/). derandomize: the same
@@ -42,51 +42,6 @@ def test_plain_reference_and_fast_lstm_agree(batch, steps, d, u, seed):
     for k in g1:
         assert g1[k].shape == g2[k].shape, k
         np.testing.assert_allclose(g1[k], g2[k], rtol=0, atol=1e-12, err_msg=k)
-
-
-ARGS = ["x", "kernel", "recurrent_kernel", "bias", "h0", "c0"]
-
-
-@FAST
-@given(
-    batch=sizes,
-    steps=sizes,
-    d=sizes,
-    u=sizes,
-    wrong=st.sampled_from(ARGS),
-    axis=st.integers(0, 2),
-    delta=st.sampled_from([-1, 1, 2]),
-)
-def test_lstm_forward_names_the_argument_with_a_wrong_shape(batch, steps, d, u, wrong, axis, delta):
-    rng = np.random.default_rng(0)
-    args = dict(zip(ARGS[1:4], fused(rng, d, u), strict=True))
-    args.update(x=np.zeros((batch, steps, d)), h0=np.zeros((batch, u)), c0=np.zeros((batch, u)))
-    shape = list(args[wrong].shape)
-    axis %= len(shape)
-    if wrong == "x" and axis < 2:  # batch and time of x are free: change its feature axis
-        axis = 2
-    if wrong == "kernel" and axis == 0:  # the kernel's rows define input_dim: change columns
-        axis = 1
-    if wrong == "recurrent_kernel" and axis == 0:  # its rows define units: change columns
-        axis = 1
-    shape[axis] = max(shape[axis] + delta, 0)
-    if shape[axis] == args[wrong].shape[axis]:
-        shape[axis] += 3
-    args[wrong] = np.zeros(shape)
-    x = args.pop("x")
-    with pytest.raises(ValueError, match=rf"\b{wrong} must have shape .*got \(") as err:
-        lstm.lstm_forward(x, **args)
-    assert str(tuple(shape)) in str(err.value)
-
-
-@FAST
-@given(batch=sizes, steps=sizes, n_x=sizes, n_a=sizes, wrong=st.sampled_from(["Waa", "ba", "a0"]))
-def test_rnn_forward_names_the_argument_with_a_wrong_shape(batch, steps, n_x, n_a, wrong):
-    args = {"Wax": np.zeros((n_a, n_x)), "Waa": np.zeros((n_a, n_a)), "ba": np.zeros(n_a)}
-    args["a0"] = np.zeros((batch, n_a))
-    args[wrong] = np.zeros(args[wrong].shape[:-1] + (n_a + 1,))
-    with pytest.raises(ValueError, match=rf"^{wrong} must have shape"):
-        rnn.rnn_forward(np.zeros((batch, steps, n_x)), **args)
 
 
 @FAST
@@ -168,7 +123,7 @@ numbers_of_any_kind = st.one_of(
 
 @FAST
 @given(max_norm=numbers_of_any_kind, scale=st.floats(0.01, 100))
-def test_clipping_either_caps_the_norm_or_names_max_norm(max_norm, scale):
+def test_clipping_brings_the_norm_down_to_max_norm_or_names_max_norm(max_norm, scale):
     grads = [np.full(3, scale), np.full((2, 2), -scale)]
     try:
         clipped, norm = clipping.clip_by_global_norm(grads, max_norm)
@@ -177,10 +132,18 @@ def test_clipping_either_caps_the_norm_or_names_max_norm(max_norm, scale):
         assert not (np.isfinite(max_norm) and max_norm > 0)
         return
     assert np.isfinite(max_norm) and max_norm > 0
-    # math.hypot, not sqrt(sum of squares): for max_norm near 1e-161 the squares are subnormal.
-    new_norm = math.hypot(*np.concatenate([np.ravel(g) for g in clipped]))
-    assert new_norm <= float(max_norm) * (1 + 1e-6) or new_norm == pytest.approx(norm)
     assert norm == pytest.approx(np.sqrt(7) * scale)
+    # Below the smallest normal float the clipped values are subnormal: no 6 digits to compare.
+    assume(max_norm >= np.finfo(float).tiny)
+    # The norm after clipping is min(norm, max_norm): a norm above max_norm is brought down to
+    # it exactly, one at or below it is left alone. math.hypot, not sqrt(sum of squares): for
+    # max_norm near 1e-161 the squares are subnormal.
+    new_norm = math.hypot(*np.concatenate([np.ravel(g) for g in clipped]))
+    assert new_norm == pytest.approx(min(norm, float(max_norm)), rel=1e-6, abs=0)
+    # Every array is scaled by the same factor: the direction of the update is kept.
+    factor = new_norm / norm
+    for before, after in zip(grads, clipped, strict=True):
+        np.testing.assert_allclose(after, before * factor, rtol=1e-6)
 
 
 @FAST
@@ -188,13 +151,6 @@ def test_clipping_either_caps_the_norm_or_names_max_norm(max_norm, scale):
 def test_format_answer_round_trips_integers(value):
     text = s2s.format_answer(value)
     assert text[0] in "+-" and int(text) == value
-
-
-@FAST
-@given(value=st.floats(allow_nan=True).filter(lambda v: v != int(v) if np.isfinite(v) else True))
-def test_format_answer_refuses_non_integers(value):
-    with pytest.raises(TypeError, match="value must be an integer, got"):
-        s2s.format_answer(value)
 
 
 @FAST

@@ -4,7 +4,6 @@ import random
 
 import keras
 import numpy as np
-import pytest
 
 
 def sample_numbers():
@@ -33,12 +32,6 @@ def test_turns_on_op_determinism():
 def test_returns_the_seed():
     assert seed_everything(7) == 7
     assert seed_everything(np.int64(8)) == 8
-
-
-@pytest.mark.parametrize("bad", [-1, 1.5, "3", None, True, 2**32])
-def test_rejects_bad_seeds(bad):
-    with pytest.raises(ValueError, match="seed"):
-        seed_everything(bad)
 
 
 # That seeding imports TensorFlow quietly in a fresh interpreter is tested in test_quiet.py.

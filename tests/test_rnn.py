@@ -134,68 +134,6 @@ def test_gradient_reaches_a0():
     assert errors["a0"] <= 1e-7
 
 
-def test_cell_backward_checks_its_shapes():
-    p = random_params(np.random.default_rng(10))
-    args = {
-        "da_t": np.zeros((B, NA)),
-        "a_t": np.zeros((B, NA)),
-        "a_prev": np.zeros((B, 2)),
-        "x_t": np.zeros((B, NX)),
-        "Wax": p["Wax"],
-        "Waa": p["Waa"],
-    }
-    with pytest.raises(
-        ValueError, match=r"a_prev must have shape \(3, 5\) \(batch, n_a\), got \(3, 2\)"
-    ):
-        rnn_cell_backward(**args)
-
-
-@pytest.mark.parametrize(
-    ("settings", "named"),
-    [
-        ({"activation": "relu"}, "activation"),
-        ({"go_backwards": True}, "go_backwards"),
-        ({"use_bias": False}, "use_bias"),
-    ],
-)
-def test_from_keras_simple_rnn_refuses_what_it_cannot_copy(settings, named):
-    layer = keras.layers.SimpleRNN(3, **settings)
-    layer.build((None, 2, 2))
-    with pytest.raises(ValueError, match=named):
-        from_keras_simple_rnn(layer)
-    with pytest.raises(TypeError, match="layer must be a keras.layers.SimpleRNN, got LSTM"):
-        lstm_layer = keras.layers.LSTM(3)
-        lstm_layer.build((None, 2, 2))
-        from_keras_simple_rnn(lstm_layer)
-
-
-def test_labels_outside_the_classes_are_refused():
-    y_hat = softmax(np.zeros((1, 2, 3)))
-    with pytest.raises(
-        ValueError, match=r"y must hold class labels in \[0, 3\), got values from -1"
-    ):
-        sequence_cross_entropy(y_hat, np.array([[0, -1]]))
-
-
-def test_bad_shapes_name_expected_and_received():
-    p = random_params(np.random.default_rng(7))
-    with pytest.raises(
-        ValueError, match=r"x must have shape \(any, any, 4\) \(batch, time, n_x\), got \(3, 4\)"
-    ):
-        rnn_forward(np.zeros((3, 4)), p["Wax"], p["Waa"], p["ba"])
-    with pytest.raises(ValueError, match=r"Waa must have shape \(5, 5\)"):
-        rnn_forward(np.zeros((1, 2, NX)), p["Wax"], p["Waa"][:, :4], p["ba"])
-    with pytest.raises(ValueError, match=r"a0 must have shape \(1, 5\)"):
-        rnn_forward(np.zeros((1, 2, NX)), p["Wax"], p["Waa"], p["ba"], a0=np.zeros((2, NA)))
-    with pytest.raises(ValueError, match=r"da must have shape"):
-        _, cache = rnn_forward(np.zeros((1, 2, NX)), p["Wax"], p["Waa"], p["ba"])
-        rnn_backward(np.zeros((1, 3, NA)), cache)
-    with pytest.raises(TypeError, match="x must be an array of numbers"):
-        rnn_forward("abc", p["Wax"], p["Waa"], p["ba"])
-    with pytest.raises(TypeError, match="integer class labels"):
-        sequence_cross_entropy(np.ones((1, 2, 3)) / 3, np.zeros((1, 2)))
-
-
 def test_cell_backward_summed_over_steps_is_bptt():
     rng = np.random.default_rng(8)
     p = random_params(rng)

@@ -29,20 +29,6 @@ def test_codec_round_trips_and_pads():
     assert s2s.reverse_queries(["12+7"]) == [" 7+21"]
 
 
-def test_codec_errors_are_clear():
-    codec = s2s.CharCodec(length=5)
-    with pytest.raises(ValueError, match="'x' in '1x2' is not in the vocabulary"):
-        codec.encode(["1x2"])
-    with pytest.raises(ValueError, match="has 6 characters; at most 5 fit"):
-        codec.encode(["123+45"])
-    with pytest.raises(TypeError, match="list of strings"):
-        codec.encode("12+7")
-    with pytest.raises(TypeError, match="texts must hold strings"):
-        codec.encode([12])
-    with pytest.raises(ValueError, match="must not repeat"):
-        s2s.CharCodec(vocab="aab")
-
-
 def test_shift_right_is_teacher_forcing():
     y = s2s.CharCodec(length=4).encode(["+19"])
     shifted = s2s.shift_right(y, start_index=12)
@@ -97,62 +83,18 @@ def test_decode_cuts_at_the_first_end_token_and_keeps_answers_without_one():
     assert codec.decode(codec.codec.encode(["+1$9$", "+19  ", "$+19 "])) == ["+1", "+19  ", ""]
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "error", "match"),
-    [
-        ({"start": "1"}, ValueError, "start='1' must not be a symbol"),
-        ({"end": " "}, ValueError, "end=' ' must not be a symbol"),
-        ({"start": "$"}, ValueError, "start and end must be different"),
-        ({"start": "^^"}, TypeError, "start must be one character"),
-        ({"end": 3}, TypeError, "end must be one character"),
-        ({"length": 0}, ValueError, "length"),
-    ],
-)
-def test_start_end_codec_bad_arguments(kwargs, error, match):
-    with pytest.raises(error, match=match):
-        s2s.StartEndCodec(**kwargs)
-
-
-def test_start_end_codec_refuses_bad_answers():
-    codec = s2s.StartEndCodec()
-    with pytest.raises(ValueError, match="at most 4 characters"):
-        codec.encode(["+1000"])
-    with pytest.raises(ValueError, match="not in the vocabulary"):
-        codec.decoder_inputs(["+1$"])
-    with pytest.raises(TypeError, match="texts must be a list of strings"):
-        codec.real_positions("+19")
-
-
 def test_per_character_accuracy_scores_only_the_mask():
     codec = s2s.StartEndCodec()
     truth = codec.encode(["+19", "-3"])
     guess = codec.codec.encode(["+18$ ", "-3$9 "])  # one wrong digit; a wrong pad is not scored
     mask = codec.real_positions(["+19", "-3"])
     assert s2s.per_character_accuracy(guess, truth, mask) == pytest.approx(6 / 7)
-    with pytest.raises(TypeError, match="mask must be a boolean array"):
-        s2s.per_character_accuracy(guess, truth, mask.astype(int))
-    with pytest.raises(ValueError, match=r"mask must have shape \(2, 5\)"):
-        s2s.per_character_accuracy(guess, truth, mask[:, :4])
-    with pytest.raises(ValueError, match="targets"):
-        s2s.per_character_accuracy(guess, truth[:, :4], mask)
-    with pytest.raises(ValueError, match="selects no position"):
-        s2s.per_character_accuracy(guess, truth, np.zeros_like(mask))
 
 
 def test_unordered_pair_groups_swapped_and_subtracted_twins():
     keys = {s2s.unordered_pair(q) for q in ("12+7", "7+12", "12-7", "7-12", " 7+21"[::-1])}
     assert keys == {(7, 12)}
     assert s2s.unordered_pair("3*4", ops="*") == (3, 4)
-    for bad, error in (
-        ("12+7+1", ValueError),
-        ("-3+4", ValueError),
-        ("a+b", ValueError),
-        (12, TypeError),
-    ):
-        with pytest.raises(error, match="query"):
-            s2s.unordered_pair(bad)
-    with pytest.raises(TypeError, match="ops"):
-        s2s.unordered_pair("1+2", ops="")
 
 
 def test_group_split_keeps_every_group_on_one_side():
@@ -167,24 +109,6 @@ def test_group_split_keeps_every_group_on_one_side():
     assert all(np.array_equal(a, b) for a, b in zip(sides, again, strict=True))
 
 
-@pytest.mark.parametrize(
-    ("args", "error", "match"),
-    [
-        (("ab", (0.5, 0.5)), TypeError, "keys must be a list"),
-        (([], (0.5, 0.5)), ValueError, "keys must not be empty"),
-        (([1, 2], (1.0,)), TypeError, "fractions must be a tuple of at least 2"),
-        (([1, 2], (0.7, 0.7)), ValueError, "sum to 1"),
-        (([1, 2], (1.0, 0.0)), ValueError, "positive"),
-        (([1, 2], (0.5, "a")), TypeError, "fractions"),
-        (([1, 1], (0.5, 0.5)), ValueError, "1 groups cannot fill 2 sides"),
-        (([[1], [2]], (0.5, 0.5)), TypeError, "keys must be hashable"),
-    ],
-)
-def test_group_split_bad_arguments(args, error, match):
-    with pytest.raises(error, match=match):
-        s2s.group_split(*args)
-
-
 def test_recording_model_records_what_greedy_decode_feeds():
     encoder, step = tiny_models(vocab=15)
     spy = s2s.RecordingModel(step)
@@ -192,8 +116,6 @@ def test_recording_model_records_what_greedy_decode_feeds():
     probs = s2s.greedy_decode(encoder, spy, x, steps=5, start_index=13, vocab_size=15)
     assert len(spy.fed) == 5 and np.all(spy.fed[0][:, 0].argmax(-1) == 13)
     np.testing.assert_array_equal(spy.fed[2][:, 0].argmax(-1), probs[:, 1].argmax(-1))
-    with pytest.raises(TypeError, match="model must be a Keras model"):
-        s2s.RecordingModel(object())
 
 
 def test_greedy_decode_with_its_own_vocabulary():
@@ -202,7 +124,3 @@ def test_greedy_decode_with_its_own_vocabulary():
     x = s2s.CharCodec(length=5).encode(["12+7"])
     probs = s2s.greedy_decode(encoder, step, x, steps=5, start_index=13, vocab_size=15)
     assert probs.shape == (1, 5, 15)
-    with pytest.raises(ValueError, match="start_index"):
-        s2s.greedy_decode(encoder, step, x, steps=5, start_index=13)
-    with pytest.raises(TypeError, match="vocab_size"):
-        s2s.greedy_decode(encoder, step, x, steps=5, start_index=13, vocab_size=15.0)

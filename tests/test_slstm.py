@@ -69,26 +69,3 @@ def test_a_later_stronger_input_outweighs_the_stored_one():
     h = slstm.slstm_forward(np.array([[[0.5], [2.0]]]), params, forget="sigmoid")["h"][0, :, 0]
     assert h[0] == pytest.approx(np.tanh(0.5))
     assert abs(h[1] - np.tanh(2.0)) < 0.01  # the second input's weight e^10 against e^2.5
-
-
-@pytest.mark.parametrize(
-    ("call", "error", "words"),
-    [
-        (lambda x, p: slstm.slstm_forward(x[0], p), ValueError, "x must have shape"),
-        (lambda x, p: slstm.slstm_forward(x, p, forget="tanh"), ValueError, "forget must be"),
-        (lambda x, p: slstm.slstm_forward(x, p, stabilise=None), TypeError, "stabilise"),
-        (lambda x, p: slstm.slstm_forward(x, {"z": p["z"]}), ValueError, "params must be a dict"),
-        (lambda x, p: slstm.slstm_forward(x, {**p, "i": p["i"][:2]}), ValueError, r"params\['i'\]"),
-        (
-            lambda x, p: slstm.slstm_forward(x, {**p, "o": (p["o"][0], p["o"][1][:2], p["o"][2])}),
-            ValueError,
-            r"params\['o'\]\[1\] \(R\) must have shape",
-        ),
-        (lambda x, p: slstm.init_params(0, 2, np.random.default_rng()), ValueError, "input_dim"),
-        (lambda x, p: slstm.init_params(2, 2, 0), TypeError, "rng"),
-    ],
-)
-def test_bad_input_gets_a_clear_error(call, error, words):
-    x, params = setup()
-    with pytest.raises(error, match=words):
-        call(x, params)

@@ -95,12 +95,3 @@ def test_fixed_gate_slots_stay_zero():
     for r, fixed in enumerate(("f", "i", "o")):
         cols = slice("ifco".index(fixed) * U, ("ifco".index(fixed) + 1) * U)
         assert not kernel[r][:, cols].any() and not recurrent[r][:, cols].any()
-
-
-def test_bad_models_are_named():
-    with pytest.raises(ValueError, match="variant must be one of"):
-        build_stacked_model(["vanilla", "peephole"], 1, U, D, 1)
-    with pytest.raises(TypeError, match="models must be a non-empty list"):
-        build_stacked_model("vanilla", 1, U, D, 1)
-    with pytest.raises(ValueError, match="runs must be a positive integer"):
-        build_stacked_model(["gru"], 0, U, D, 1)

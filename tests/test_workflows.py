@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from colab_versions import ROOT, VERSIONS_FILE, colab_pins, colab_python
+from colab_versions import VERSIONS_FILE, colab_pins, colab_python
+from helpers import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yaml"))
