@@ -77,7 +77,7 @@ $(SITE_STAMP): $(STAMP) site/requirements.txt
 # lock). No stamp: `command -v` costs nothing, and a stamp would outlive `apt-get remove`.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" != 0 ]; then echo "error: the browser tests need chromium, which is not installed: run 'sudo apt-get install chromium', then make test again"; exit 1; fi; \
+	  if [ "$$(id -u)" != 0 ]; then echo "error: the browser tests need chromium, which is not installed: run 'sudo apt-get update && sudo apt-get install chromium', then make test again"; exit 1; fi; \
 	  echo "Installing Debian's chromium for the browser tests (apt-get; about a minute)..."; \
 	  mkdir -p $(VENV); \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >$(VENV)/apt-error.log 2>&1 \
@@ -85,7 +85,7 @@ browser:
 	  command -v chromium >/dev/null 2>&1 || { echo "error: apt-get installed chromium but no 'chromium' is on PATH: see $(VENV)/apt-error.log"; exit 1; }; \
 	}
 
-test: $(STAMP) $(SITE_STAMP) browser
+test: browser $(STAMP) $(SITE_STAMP)
 	env $(PORTABILITY_ENV) $(TEST_THREADS) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env $(PYTEST_ARGS)
 
 # The inner loop: unit tests, lint and notebook hygiene, no notebook executed (under a minute).
