@@ -173,7 +173,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     state, finished, drawn = None, False, False
     try:
-        page.goto(f"{lab}/lab/tree/notebooks/{name}?token={TOKEN}")
+        # reset: a fresh workspace, not the notebooks this server opened before (each reopened
+        # with its kernel).
+        page.goto(f"{lab}/lab/tree/notebooks/{name}?reset&token={TOKEN}")
         page.wait_for_function(
             "() => window.jupyterapp && window.jupyterapp.shell.currentWidget", timeout=60_000
         )
@@ -187,6 +189,8 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         drawn = wait(page, "s.rendered_images >= s.model_images", 30_000, polling=250)
         state = page.evaluate(STATE_JS)
         run = page.evaluate(NOTEBOOK_JS)
+        with urllib.request.urlopen(f"{lab}/api/kernels?token={TOKEN}", timeout=10) as r:
+            kernels = len(json.load(r))
     finally:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(Exception):
@@ -197,6 +201,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             shut_down_kernels(lab)
     where = f"{name} (second parameter set; screenshot: {shot.relative_to(ROOT)})"
     assert finished, f"{where}: not every cell ran within the time limit: {state}"
+    assert kernels == 1, f"{where}: {kernels} kernels ran (notebooks reopened from the workspace)"
     problems = output_problems(run, committed=nbformat.read(path, as_version=4))
     assert not problems, f"{where}: " + "\n".join(problems)
     assert len(state["counts"]) == code_cells, f"{where}: {len(state['counts'])} code cells"

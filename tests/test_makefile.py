@@ -126,7 +126,8 @@ def test_make_tests_workers_keep_each_work_unit_on_one_worker(tmp_path):
         (tmp_path / f"test_{name}.py").write_text(cases)
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadgroup", "-v"]
-        + ["-p", "no:cacheprovider", "-o", "addopts=", "--rootdir", str(tmp_path)],
+        + ["-p", "no:cacheprovider", "-o", "addopts=", "--rootdir", str(tmp_path)]
+        + ["-p", "no:nbval", "-p", "no:hypothesispytest", "-p", "no:anyio"],  # 2 s, not 10
         cwd=tmp_path,
         capture_output=True,
         text=True,
