@@ -88,14 +88,13 @@ def output_problems(nb, committed=None) -> list[str]:
             elif kind == "stream":
                 if output["text"].count("\n") > MAX_STREAM_LINES:
                     problems.append(f"{where}: a stream of over {MAX_STREAM_LINES} lines")
-                if LOG_LINE.search(output["text"]):
-                    problems.append(f"{where}: a log line: {LOG_LINE.search(output['text'])[0]}")
-            plain = (
-                output_texts(output)
-                if kind == "stream"
-                else [json.dumps(output.get("data", {}).get("text/plain", ""))]
-            )
-            if kind != "error" and any(MACHINE_PATH.search(text) for text in plain):
+                if log := LOG_LINE.search(output["text"]):
+                    problems.append(f"{where}: a log line: {log[0]}")
+            if kind == "stream":
+                shown = output["text"]
+            else:  # a display's plain text, as JSON: escaped backslashes, as in a repr
+                shown = json.dumps(output.get("data", {}).get("text/plain", ""))
+            if kind != "error" and MACHINE_PATH.search(shown):
                 problems.append(f"{where}: a machine path in an output")
         crosses = _crosses(cell, stdout=True)
         if cell.get("source") not in demonstrated:

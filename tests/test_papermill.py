@@ -1,8 +1,8 @@
 """The second parameter set: every notebook declares the parameters it is given.
 
 The notebooks are *executed* with these parameters in JupyterLab (tests/test_browser.py
-opens the copy that papermill parameterises here), so one execution serves both the second
-parameter set and the real UI; nbval executes the defaults.
+opens the copy that ``helpers.parameterise`` writes, tested here), so one execution serves
+both the second parameter set and the real UI; nbval executes the defaults.
 """
 
 import papermill
