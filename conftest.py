@@ -3,10 +3,10 @@
 A *work unit* goes to one worker as a whole: every test carries an ``xdist_group`` mark
 naming its unit (:func:`pytest_collection_modifyitems`). A unit is a test file, with one
 exception: a notebook is one unit together with its run in the browser test. So the two
-executions of a notebook (nbval with the defaults, JupyterLab with the second parameter set)
-travel together, and the browser test, which runs every notebook, is spread over all workers
-instead of pinning one of them. The Colab test (``make test-colab``), which also runs every
-notebook, is split the same way.
+executions of a notebook (nbval with the defaults, JupyterLab with the small second
+parameter set) travel together, and the browser test, which runs every notebook, is spread
+over all workers instead of pinning one of them. The Colab test (``make test-colab``), which
+also runs every notebook, is split the same way.
 
 The units are queued longest first (``--no-loadscope-reorder`` keeps this order), the
 notebooks by their run times in ``benchmarks/metrics.json``, so no worker is left alone

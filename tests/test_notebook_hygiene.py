@@ -83,6 +83,22 @@ def test_every_notebook_has_a_second_parameter_set():
     assert sorted(SECOND_PARAMETERS) == [p.stem for p in NOTEBOOKS]
 
 
+def test_every_check_is_in_a_checked_cell(notebook):
+    """nbval judges the ✓ checks (the browser run's sizes are too small to): only in cells
+    whose output it compares."""
+    path, nb = notebook
+    unchecked = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        and "lc.check(" in c.source
+        and "# NBVAL_CHECK_OUTPUT" not in c.source
+    ]
+    assert not unchecked, (
+        f"{path.name}: lc.check in cells without # NBVAL_CHECK_OUTPUT: {unchecked}"
+    )
+
+
 def one_cell(*outputs, source="x = 1"):
     return nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_code_cell(source, outputs=list(outputs))]
@@ -112,3 +128,15 @@ def test_a_demonstrated_wrong_answer_is_allowed_and_clean_output_passes():
     assert output_problems(shown) == []  # committed: the notebook itself
     run = one_cell(nbformat.v4.new_output("stream", name="stdout", text="✓ ok\n" * 60))
     assert output_problems(run, committed=one_cell()) == []
+
+
+def test_a_small_run_is_scanned_without_its_check_verdicts():
+    checks = nbformat.v4.new_output("stream", name="stdout", text="✓ a\n✗ b\n")
+    stderr = nbformat.v4.new_output("stream", name="stderr", text="a warning\n")
+    exercise = nbformat.v4.new_output("display_data", data={"text/plain": "✗ wrong"})
+    run = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("x", outputs=o) for o in ([checks], [stderr], [exercise])]
+    )
+    problems = output_problems(run, committed=one_cell(), verdicts=False)
+    assert len(problems) == 2, problems
+    assert "stderr" in problems[0] and "✗ wrong" in problems[1], problems
