@@ -112,8 +112,8 @@ benchmark-lstm: $(STAMP)
 	$(BIN)/python benchmarks/lstm_plain_vs_fast.py
 
 figures: $(STAMP)
-	$(BIN)/python benchmarks/readme_assets.py figures
-	$(BIN)/python benchmarks/readme_assets.py readme
+	$(BIN)/python tools/readme_assets.py figures
+	$(BIN)/python tools/readme_assets.py readme
 
 # The course site from the committed notebooks (nothing re-executed): site/make_site.py.
 site: $(SITE_STAMP)

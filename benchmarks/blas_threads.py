@@ -7,8 +7,8 @@ busy (a learner's browser, the test suite's other workers)::
     python benchmarks/blas_threads.py 1; python benchmarks/blas_threads.py 2
 """
 
-from lstm_course import char_lm
-from lstm_course.optimisers import Adam
+from lstm_course.numpy_models import char_lm
+from lstm_course.training.optimisers import Adam
 
 import argparse
 import time

@@ -9,7 +9,7 @@ ratio. Goal: NumPy within 2x of Keras.
 """
 
 import lstm_course as lc
-from lstm_course import lstm
+from lstm_course.numpy_models import lstm
 
 import argparse
 import time

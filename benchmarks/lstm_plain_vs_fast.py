@@ -1,4 +1,5 @@
-"""Time the plain LSTM (lstm_course.lstm_reference) against the fast one (lstm_course.lstm).
+"""Time the plain LSTM (lstm_course.numpy_models.lstm_reference) against the fast one
+(lstm_course.numpy_models.lstm).
 
 Both run forward + backward on the same float32 batch (64 sequences, 50 steps, 32 input
 features, 128 units) and must agree; prints both medians and the speed-up. NumPy only: no
@@ -7,7 +8,7 @@ TensorFlow is imported.
     python benchmarks/lstm_plain_vs_fast.py [--repeats 10]
 """
 
-from lstm_course import lstm, lstm_reference
+from lstm_course.numpy_models import lstm, lstm_reference
 
 import argparse
 import time

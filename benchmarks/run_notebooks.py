@@ -12,7 +12,7 @@ process, sampled every 50 ms. This is a measurement, not a test.
 one, with papermill's metadata stripped by nbstripout (outputs and execution counts kept),
 and ``benchmarks/metrics.json`` is rewritten: each notebook's time, peak memory and the
 headline numbers it recorded with ``lstm_course.metric`` (the README's results table is
-generated from that file by ``benchmarks/readme_assets.py``).
+generated from that file by ``tools/readme_assets.py``).
 """
 
 import argparse

@@ -1,28 +1,33 @@
-"""Helper package for the lstm-course notebooks.
+"""Helper package for the lstm-course notebooks, one folder per role (README: the module map).
+
+- ``numpy_models``: the models the notebooks build from scratch, in NumPy;
+- ``keras_models``: models built with Keras;
+- ``data``: the tasks and data sets;
+- ``training``: gradient checks, clipping, the optimiser, sampling, beam search, baselines;
+- ``notebook``: what the notebooks themselves use (``lc.check``, plots, seeding, diagrams);
+- ``exercises``: one module of exercises per notebook, and their checker.
 
 Import it *before* TensorFlow or Keras: importing it does not load TensorFlow, but it makes
 the first ``import tensorflow`` / ``import keras`` quiet, so notebook outputs stay clean
-(see :mod:`lstm_course.quiet`). The NumPy modules (:mod:`~lstm_course.rnn`,
-:mod:`~lstm_course.lstm`, :mod:`~lstm_course.lstm_reference`, :mod:`~lstm_course.synthetic`,
-:mod:`~lstm_course.gradcheck`, :mod:`~lstm_course.clipping`, :mod:`~lstm_course.seq2seq`,
-...) never import TensorFlow.
+(see :mod:`lstm_course.notebook.quiet`). Only ``keras_models.minimal_rnns`` and
+``notebook.progress`` import Keras when imported (tests/test_quiet.py checks every other module).
 
 The names below are loaded on first use: ``lc.check`` imports only NumPy, while
 ``lc.CompactProgress`` and ``lc.seed_everything`` import Keras.
 """
 
-from lstm_course.quiet import install_import_hook
+from lstm_course.notebook.quiet import install_import_hook
 
 install_import_hook()
 
 _LAZY = {
-    "check": "lstm_course.claims",
-    "metric": "lstm_course.metrics",
-    "plot_history": "lstm_course.plotting",
-    "use_course_style": "lstm_course.plotting",
-    "CompactProgress": "lstm_course.progress",
-    "seed_everything": "lstm_course.repro",
-    "silence_tensorflow": "lstm_course.quiet",
+    "check": "lstm_course.notebook.claims",
+    "metric": "lstm_course.notebook.headline_numbers",
+    "plot_history": "lstm_course.notebook.plotting",
+    "use_course_style": "lstm_course.notebook.plotting",
+    "CompactProgress": "lstm_course.notebook.progress",
+    "seed_everything": "lstm_course.notebook.repro",
+    "silence_tensorflow": "lstm_course.notebook.quiet",
 }
 
 __all__ = sorted(_LAZY)

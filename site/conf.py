@@ -2,14 +2,16 @@
 
 The source directory is a prepared copy of the notebooks (``_build/site/src``); this file is
 read from ``site/`` with ``sphinx-build -c site``. Nothing is executed: myst-nb renders the
-committed outputs. The launch buttons' addresses come from lstm_course.course_links.
+committed outputs. The launch buttons' addresses come from tools/course_links.py.
 """
-
-from lstm_course import course_links
 
 import importlib.util
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tools import course_links
 
 # Build speed: jsonschema (imported by nbformat, for myst-nb) imports rfc3987_syntax, which
 # builds an IRI grammar at import (about 2 s), only to check "iri" string formats; notebook

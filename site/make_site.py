@@ -20,8 +20,6 @@ The landing page is ``site/index.md`` with the course map (from the README's tab
 in. Sphinx then builds ``OUT/html`` with warnings as errors (``-W --keep-going -n``).
 """
 
-from lstm_course import course_links
-
 import argparse
 import html.parser
 import json
@@ -35,6 +33,10 @@ from pathlib import Path
 
 SITE = Path(__file__).resolve().parent
 ROOT = SITE.parent
+sys.path.insert(0, str(ROOT))
+
+from tools import course_links  # noqa: E402
+
 NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
 ALT_FILE = SITE / "figure_alt.toml"

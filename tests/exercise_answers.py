@@ -505,7 +505,7 @@ RIGHT = {
 
 
 def _library_lstm_step(*args):
-    from lstm_course import lstm
+    from lstm_course.numpy_models import lstm
 
     return lstm.lstm_cell_forward(*args)[:2]
 
@@ -1528,7 +1528,12 @@ RIGHT["gru_cell"] = [
         "float32",
         lambda x, h, W, U, b: gru_split(*(a.astype(np.float32) for a in (x, h, W, U, b))),
     ),
-    ("library", lambda *args: __import__("lstm_course.gru").gru.gru_cell_forward(*args)[0]),
+    (
+        "library",
+        lambda *args: __import__("lstm_course.numpy_models.gru").numpy_models.gru.gru_cell_forward(
+            *args
+        )[0],
+    ),
 ]
 WRONG["gru_cell"] = [
     ("z and 1 - z swapped", gru_bad(swap=True), "z and 1 - z are swapped"),
@@ -1577,15 +1582,15 @@ WRONG["coupled_step"].append(
 
 def classify(message: str) -> str:
     """'specific' if the message names the mistake, 'generic' if it only says values differ."""
-    from lstm_course.checking import VALUES_DIFFER
+    from lstm_course.exercises.checker import VALUES_DIFFER
 
     return "generic" if VALUES_DIFFER in message and "Hint:" not in message else "specific"
 
 
 def table():
     """Per exercise: right tried/accepted, wrong tried, specific, generic, passes, raises."""
-    from lstm_course.checking import PASS
     from lstm_course.exercises import EXERCISES
+    from lstm_course.exercises.checker import PASS
 
     rows = []
     for name, (_, check) in EXERCISES.items():

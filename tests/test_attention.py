@@ -1,4 +1,4 @@
-from lstm_course.attention import (
+from lstm_course.numpy_models.attention import (
     additive_attention,
     additive_scores,
     dot_product_attention,

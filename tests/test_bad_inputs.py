@@ -71,19 +71,19 @@ def labels(batch=B, steps=T):
 
 
 def probs(batch=B, steps=T):
-    from lstm_course.rnn import softmax
+    from lstm_course.numpy_models.maths import softmax
 
     return softmax(np.random.default_rng(7).normal(size=(batch, steps, NY)))
 
 
 def rnn_cache(steps=T):
-    from lstm_course.rnn import rnn_forward
+    from lstm_course.numpy_models.rnn import rnn_forward
 
     return rnn_forward(x_rnn(steps=steps), *rnn_params())[1]
 
 
 def lstm_cache(steps=T):
-    from lstm_course.lstm import lstm_forward
+    from lstm_course.numpy_models.lstm import lstm_forward
 
     return lstm_forward(x_lstm(steps=steps), *lstm_params())[2]
 
@@ -147,7 +147,7 @@ def _decoder():
 
 
 def _queries():
-    from lstm_course.seq2seq import CharCodec
+    from lstm_course.data.arithmetic import CharCodec
 
     return CharCodec(length=5).encode(["1+2", "3-4"])
 
@@ -162,7 +162,7 @@ def gru_weights():
 
 
 def variant_weights(variant):
-    from lstm_course.lstm_variants import variant_gates
+    from lstm_course.numpy_models.lstm_variants import variant_gates
 
     k = len(variant_gates(variant))
     rng = np.random.default_rng(11)
@@ -209,14 +209,14 @@ def min_weights(gates, **change):
 
 
 def slstm_setup():
-    from lstm_course.slstm import init_params
+    from lstm_course.numpy_models.slstm import init_params
 
     r = np.random.default_rng(15)
     return r.normal(size=(B, T, 3)), init_params(3, 4, r)
 
 
 def accuracy_args():
-    from lstm_course.seq2seq import StartEndCodec
+    from lstm_course.data.arithmetic import StartEndCodec
 
     codec = StartEndCodec()
     truth = codec.encode(["+19", "-3"])
@@ -236,42 +236,44 @@ NGRAM_ARGS = {
 # Each case: (id, argument the message must name, call). The call imports lazily so that the
 # probe also runs against older versions of the package.
 def _cases():
-    from lstm_course import (
-        attention,
-        attention_model,
-        baselines,
-        beam_search,
-        char_lm,
+    from lstm_course.data import arithmetic as s2s
+    from lstm_course.data import co2, synthetic, text_corpus
+    from lstm_course.data.synthetic import REVERSAL_VOCAB
+    from lstm_course.keras_models import encoder_decoder, side_by_side
+    from lstm_course.keras_models import minimal_rnns as keras_minimal_rnns
+    from lstm_course.notebook import (
         claims,
-        clipping,
-        course_links,
-        data,
-        datasets,
         diagrams,
         diagrams_scan,
         diagrams_seq2seq,
-        gradcheck,
-        gru,
-        lstm,
-        lstm_variants,
-        min_rnn,
-        min_rnn_keras,
-        ngrams,
-        optimisers,
         plotting,
         progress,
         repro,
+    )
+    from lstm_course.notebook import headline_numbers as metrics_mod
+    from lstm_course.numpy_models import (
+        attention,
+        char_lm,
+        gru,
+        lstm,
+        lstm_variants,
+        maths,
+        minimal_rnns,
+        ngrams,
         rnn,
-        sampling,
         scan,
         slstm,
-        stacked_variants,
-        synthetic,
-        text_corpus,
     )
-    from lstm_course import metrics as metrics_mod
-    from lstm_course import seq2seq as s2s
-    from lstm_course.synthetic import REVERSAL_VOCAB
+    from lstm_course.training import (
+        beam_search,
+        clipping,
+        forecast_baselines,
+        gradcheck,
+        optimisers,
+        sampling,
+    )
+
+    from tools import course_links
 
     Wax, Waa, ba = rnn_params()
     K, R, b = lstm_params()
@@ -406,18 +408,18 @@ def _cases():
     add("cache list", TypeError, "cache", lambda f=f: f(np.zeros((B, T, NA)), [1, 2]))
     add("cache missing key", ValueError, "cache", lambda f=f: f(np.zeros((B, T, NA)), {"x": 1}))
     add("cache None", TypeError, "cache", lambda f=f: f(np.zeros((B, T, NA)), None))
-    # --- rnn.softmax --------------------------------------------------------------------------
-    f = rnn.softmax
-    add = rows_for(rnn.softmax)
+    # --- maths.softmax --------------------------------------------------------------------------
+    f = maths.softmax
+    add = rows_for(maths.softmax)
     add("strings", TypeError, "z", lambda f=f: f(["a", "b"]))
     add("axis out of range", ValueError, "axis", lambda f=f: f(np.zeros((2, 3)), axis=2))
     add("axis float", TypeError, "axis", lambda f=f: f(np.zeros((2, 3)), axis=1.5))
     add("empty axis", ValueError, "z", lambda f=f: f(np.zeros((2, 0))))
     add("complex", TypeError, "z", lambda f=f: f(np.zeros(3) + 1j))
     add("None", TypeError, "z", lambda f=f: f(None))
-    # --- rnn.sequence_cross_entropy -----------------------------------------------------------
-    f = rnn.sequence_cross_entropy
-    add = rows_for(rnn.sequence_cross_entropy)
+    # --- maths.sequence_cross_entropy -----------------------------------------------------------
+    f = maths.sequence_cross_entropy
+    add = rows_for(maths.sequence_cross_entropy)
     add(
         "label -1",
         ValueError,
@@ -504,11 +506,11 @@ def _cases():
     add("Waa shape", ValueError, "Waa", lambda f=f: f(np.zeros((T, NA)), np.zeros((NA, 2))))
     add("a strings", TypeError, "a", lambda f=f: f("abc", Waa))
     add("a no step", ValueError, "a", lambda f=f: f(np.zeros((0, NA)), Waa))
-    # --- lstm.sigmoid / param_count -----------------------------------------------------------
-    add = rows_for(lstm.sigmoid)
-    add("strings", TypeError, "z", lambda: lstm.sigmoid(["a"]))
-    add("None", TypeError, "z", lambda: lstm.sigmoid(None))
-    add("complex", TypeError, "z", lambda: lstm.sigmoid(np.zeros(2) + 1j))
+    # --- maths.sigmoid / param_count -----------------------------------------------------------
+    add = rows_for(maths.sigmoid)
+    add("strings", TypeError, "z", lambda: maths.sigmoid(["a"]))
+    add("None", TypeError, "z", lambda: maths.sigmoid(None))
+    add("complex", TypeError, "z", lambda: maths.sigmoid(np.zeros(2) + 1j))
     add = rows_for(lstm.param_count)
     add("float units", TypeError, "units", lambda: lstm.param_count(2.5, 1))
     add("zero input_dim", ValueError, "input_dim", lambda: lstm.param_count(2, 0))
@@ -700,8 +702,8 @@ def _cases():
     add("no bias", ValueError, "use_bias", lambda f=f: f(keras_layer("LSTM", use_bias=False)))
     add("None", TypeError, "layer", lambda f=f: f(None))
     # --- data ---------------------------------------------------------------------------------
-    f = data.spike_sequences
-    add = rows_for(data.spike_sequences)
+    f = synthetic.spike_sequences
+    add = rows_for(synthetic.spike_sequences)
     add("positions int", TypeError, "positions", lambda f=f: f(4, 10, 5, rng()))
     add("positions empty", ValueError, "positions", lambda f=f: f(4, 10, [], rng()))
     add("positions float", TypeError, "positions", lambda f=f: f(4, 10, [1.5], rng()))
@@ -719,22 +721,22 @@ def _cases():
     add("rng int", TypeError, "rng", lambda f=f: f(4, 10, [1], 0))
     add("n float", TypeError, "n", lambda f=f: f(4.0, 10, [1], rng()))
     add("steps 0", ValueError, "steps", lambda f=f: f(4, 0, [1], rng()))
-    f = data.delayed_echo
-    add = rows_for(data.delayed_echo)
+    f = synthetic.delayed_echo
+    add = rows_for(synthetic.delayed_echo)
     add("delay > steps", ValueError, "delay", lambda f=f: f(4, 5, 3, 9, rng()))
     add("delay = steps", ValueError, "delay", lambda f=f: f(4, 5, 3, 5, rng()))
     add("delay 0", ValueError, "delay", lambda f=f: f(4, 5, 3, 0, rng()))
     add("vocab 1.5", TypeError, "vocab", lambda f=f: f(4, 5, 1.5, 1, rng()))
     add("n -1", ValueError, "n", lambda f=f: f(-1, 5, 3, 1, rng()))
     add("rng legacy", TypeError, "rng", lambda f=f: f(4, 5, 3, 1, np.random.RandomState(0)))
-    f = data.adding_problem
-    add = rows_for(data.adding_problem)
+    f = synthetic.adding_problem
+    add = rows_for(synthetic.adding_problem)
     add("steps 1", ValueError, "steps", lambda f=f: f(4, 1, rng()))
     add("n 0", ValueError, "n", lambda f=f: f(0, 10, rng()), "n must be a positive integer")
     add("n string", TypeError, "n", lambda f=f: f("4", 10, rng()))
     add("rng None", TypeError, "rng", lambda f=f: f(4, 10, None))
-    f = data.subject_memory
-    add = rows_for(data.subject_memory)
+    f = synthetic.subject_memory
+    add = rows_for(synthetic.subject_memory)
     add("steps 5", ValueError, "steps", lambda f=f: f(4, 5, rng()))
     add("switch_prob 2", ValueError, "switch_prob", lambda f=f: f(4, 12, rng(), switch_prob=2))
     add(
@@ -745,8 +747,8 @@ def _cases():
         "switch_prob string", TypeError, "switch_prob", lambda f=f: f(4, 12, rng(), switch_prob="a")
     )
     add("n 0", ValueError, "n", lambda f=f: f(0, 12, rng()))
-    f = data.sliding_windows
-    add = rows_for(data.sliding_windows)
+    f = synthetic.sliding_windows
+    add = rows_for(synthetic.sliding_windows)
     add("2-D series", ValueError, "series", lambda f=f: f(np.zeros((3, 3)), 2), "1-D")
     add("too short", ValueError, "series", lambda f=f: f(np.zeros(3), 3), "more than 3 values")
     add("length 0", ValueError, "length", lambda f=f: f(np.zeros(5), 0))
@@ -755,9 +757,9 @@ def _cases():
     add("None", TypeError, "series", lambda f=f: f(None, 2))
     add("complex", TypeError, "series", lambda f=f: f(np.zeros(5) + 1j, 2))
     # --- datasets -----------------------------------------------------------------------------
-    add = rows_for(datasets.load_co2)
-    add("fill_missing string", TypeError, "fill_missing", lambda: datasets.load_co2("no"))
-    add("fill_missing int", TypeError, "fill_missing", lambda: datasets.load_co2(2))
+    add = rows_for(co2.load_co2)
+    add("fill_missing string", TypeError, "fill_missing", lambda: co2.load_co2("no"))
+    add("fill_missing int", TypeError, "fill_missing", lambda: co2.load_co2(2))
     # --- seq2seq ------------------------------------------------------------------------------
     add = rows_for(s2s.CharCodec)
     add("length -1", ValueError, "length", lambda: s2s.CharCodec(length=-1))
@@ -1144,26 +1146,26 @@ def _cases():
         "variant must be one of",
     )
     # --- stacked_variants ---------------------------------------------------------------------
-    add = rows_for(stacked_variants.build_stacked_model)
+    add = rows_for(side_by_side.build_stacked_model)
     add(
         "unknown variant",
         ValueError,
         "variant",
-        lambda: stacked_variants.build_stacked_model(["vanilla", "peephole"], 1, U, D, 1),
+        lambda: side_by_side.build_stacked_model(["vanilla", "peephole"], 1, U, D, 1),
         "variant must be one of",
     )
     add(
         "models string",
         TypeError,
         "models",
-        lambda: stacked_variants.build_stacked_model("vanilla", 1, U, D, 1),
+        lambda: side_by_side.build_stacked_model("vanilla", 1, U, D, 1),
         "models must be a non-empty list",
     )
     add(
         "runs 0",
         ValueError,
         "runs",
-        lambda: stacked_variants.build_stacked_model(["gru"], 0, U, D, 1),
+        lambda: side_by_side.build_stacked_model(["gru"], 0, U, D, 1),
         "runs must be a positive integer",
     )
     # --- attention ----------------------------------------------------------------------------
@@ -1275,16 +1277,16 @@ def _cases():
     add("n too many", ValueError, "n", lambda f=f: f(10**4, 1, 2, rng()), "n must be at most")
     add("n 0", ValueError, "n", lambda f=f: f(0, 1, 2, rng()))
     add("min_length float", TypeError, "min_length", lambda f=f: f(5, 1.5, 2, rng()))
-    f = attention_model.build_encoder_decoder
+    f = encoder_decoder.build_encoder_decoder
     add = rows_for(f)
     add("pad outside", ValueError, "pad", lambda f=f: f(REVERSAL_VOCAB, 8, True, REVERSAL_VOCAB))
     add("attention string", TypeError, "attention", lambda f=f: f(REVERSAL_VOCAB, 8, "yes", 0))
-    add = rows_for(attention_model.decoder_for)
+    add = rows_for(encoder_decoder.decoder_for)
     add(
         "model string",
         TypeError,
         "model",
-        lambda: attention_model.decoder_for("model", np.zeros((2, 3), int), 0),
+        lambda: encoder_decoder.decoder_for("model", np.zeros((2, 3), int), 0),
     )
     # --- synthetic: running_parity, adding_problem ---------------------------------------------
     add = rows_for(synthetic.running_parity)
@@ -1292,7 +1294,7 @@ def _cases():
     add = rows_for(synthetic.adding_problem)
     add("rng int", TypeError, "rng", lambda: synthetic.adding_problem(10, 10, rng=0), "Generator")
     # --- baselines ----------------------------------------------------------------------------
-    f = baselines.seasonal_drift
+    f = forecast_baselines.seasonal_drift
     add = rows_for(f)
     add(
         "years before the start",
@@ -1307,8 +1309,13 @@ def _cases():
         "horizon",
         lambda f=f: f(np.arange(200.0), np.array([120]), 60, 52),
     )
-    add = rows_for(baselines.fit_linear)
-    add("y length", ValueError, "y", lambda: baselines.fit_linear(np.zeros((5, 2)), np.zeros(4)))
+    add = rows_for(forecast_baselines.fit_linear)
+    add(
+        "y length",
+        ValueError,
+        "y",
+        lambda: forecast_baselines.fit_linear(np.zeros((5, 2)), np.zeros(4)),
+    )
     # --- scan ---------------------------------------------------------------------------------
     add = rows_for(scan.linear_recurrence_loop)
     add(
@@ -1364,7 +1371,7 @@ def _cases():
         lambda f=f: f(np.zeros((1, 2, 1)), np.zeros((1, 2, 1)), "0"),
     )
     # --- min_rnn, min_rnn_keras ---------------------------------------------------------------
-    f = min_rnn.min_gru
+    f = minimal_rnns.min_gru
     add = rows_for(f)
     add(
         "mode parallel",
@@ -1407,7 +1414,7 @@ def _cases():
         lambda f=f: f(x_lstm()[0], *min_weights(2)),
         "x must have shape",
     )
-    f = min_rnn.min_lstm
+    f = minimal_rnns.min_lstm
     add = rows_for(f)
     add(
         "W_i width",
@@ -1423,15 +1430,15 @@ def _cases():
         lambda f=f: f(x_lstm(), *min_weights(3, b_h=lambda w: w[:2])),
         "b_h must have shape",
     )
-    add = rows_for(min_rnn_keras.MinGRU)
+    add = rows_for(keras_minimal_rnns.MinGRU)
     add(
         "no fixed time length",
         ValueError,
         "input",
-        lambda: min_rnn_keras.MinGRU(4)(__import__("keras").Input((None, 2))),
+        lambda: keras_minimal_rnns.MinGRU(4)(__import__("keras").Input((None, 2))),
         "fixed time length",
     )
-    add("units float", TypeError, "units", lambda: min_rnn_keras.MinGRU(2.5))
+    add("units float", TypeError, "units", lambda: keras_minimal_rnns.MinGRU(2.5))
     # --- slstm --------------------------------------------------------------------------------
     sx, sp = slstm_setup()
     f = slstm.slstm_forward
@@ -1794,7 +1801,9 @@ def _cases():
 
 # Values the contract accepts and the old code refused: each must *return*.
 def _valid_cases():
-    from lstm_course import clipping, diagrams, progress, rnn
+    from lstm_course.notebook import diagrams, progress
+    from lstm_course.numpy_models import rnn
+    from lstm_course.training import clipping
 
     return [
         (
@@ -1810,10 +1819,11 @@ def _valid_cases():
     ]
 
 
-# NaN and inf in the models' arrays propagate, as in Keras (documented in lstm_course.rnn and
-# lstm_course.lstm): the result must then hold NaN, never hide it.
+# NaN and inf in the models' arrays propagate, as in Keras (documented in
+# lstm_course.numpy_models.rnn and
+# lstm_course.numpy_models.lstm): the result must then hold NaN, never hide it.
 def _propagating_cases():
-    from lstm_course import lstm, rnn
+    from lstm_course.numpy_models import lstm, maths, rnn
 
     x = x_rnn()
     x[0, 0, 0] = NAN
@@ -1822,7 +1832,7 @@ def _propagating_cases():
     return [
         ("rnn_forward NaN in x", lambda: rnn.rnn_forward(x, *rnn_params())[0]),
         ("lstm_forward NaN in x", lambda: lstm.lstm_forward(xl, *lstm_params())[0]),
-        ("softmax NaN", lambda: rnn.softmax(np.array([NAN, 0.0]))),
+        ("softmax NaN", lambda: maths.softmax(np.array([NAN, 0.0]))),
     ]
 
 
@@ -1836,18 +1846,24 @@ PARTS = {
 # Messages that still lack a part, and which: each is a defect of the package's message, kept
 # here so that the test fails (and the entry must go) once the message is fixed.
 VAGUE = {
-    "plotting.plot_history: empty": {"expected"},  # "history is empty: ... got {}"
-    "gru.from_keras_gru: reset_after=False": {"came"},  # "...; layer has reset_after=False"
-    "attention.additive_attention: mask hides a whole row": {"came"},  # "row 0 has none"
-    "baselines.seasonal_drift: years before the start": {"came"},  # which index, which value
-    "text_corpus.encode: characters outside": {"expected"},  # "outside the vocabulary"
-    "text_corpus.split_by_position: empty part": {"expected", "came"},
-    "seq2seq.StartEndCodec: start '1'": {"came"},  # "start='1' must not be a symbol"
-    "seq2seq.StartEndCodec: end ' '": {"came"},
-    "seq2seq.per_character_accuracy: empty mask": {"expected", "came"},
-    "seq2seq.group_split: [] (0.5, 0.5)": {"came"},  # "keys must not be empty"
-    "seq2seq.group_split: [1, 1] (0.5, 0.5)": {"argument", "expected", "came"},
-    "seq2seq.group_split: [[1], [2]] (0.5, 0.5)": {"came"},  # "unhashable type: 'list'"
+    "notebook.plotting.plot_history: empty": {"expected"},  # "history is empty: ... got {}"
+    "numpy_models.gru.from_keras_gru: reset_after=False": {
+        "came"
+    },  # "...; layer has reset_after=False"
+    "numpy_models.attention.additive_attention: mask hides a whole row": {
+        "came"
+    },  # "row 0 has none"
+    "training.forecast_baselines.seasonal_drift: years before the start": {
+        "came"
+    },  # which index, which value
+    "data.text_corpus.encode: characters outside": {"expected"},  # "outside the vocabulary"
+    "data.text_corpus.split_by_position: empty part": {"expected", "came"},
+    "data.arithmetic.StartEndCodec: start '1'": {"came"},  # "start='1' must not be a symbol"
+    "data.arithmetic.StartEndCodec: end ' '": {"came"},
+    "data.arithmetic.per_character_accuracy: empty mask": {"expected", "came"},
+    "data.arithmetic.group_split: [] (0.5, 0.5)": {"came"},  # "keys must not be empty"
+    "data.arithmetic.group_split: [1, 1] (0.5, 0.5)": {"argument", "expected", "came"},
+    "data.arithmetic.group_split: [[1], [2]] (0.5, 0.5)": {"came"},  # "unhashable type: 'list'"
 }
 
 

@@ -1,4 +1,4 @@
-from lstm_course.beam_search import beam_search
+from lstm_course.training.beam_search import beam_search
 
 import itertools
 

@@ -1,8 +1,10 @@
 """Notebook 08's package code: corpus, n-gram baselines, Adam, the NumPy char-LM, sampling."""
 
-from lstm_course import char_lm, lstm_reference, ngrams, sampling, text_corpus
-from lstm_course.gradcheck import gradient_check
-from lstm_course.optimisers import Adam
+from lstm_course.data import text_corpus
+from lstm_course.numpy_models import char_lm, lstm_reference, ngrams
+from lstm_course.training import sampling
+from lstm_course.training.gradcheck import gradient_check
+from lstm_course.training.optimisers import Adam
 
 import math
 

@@ -1,6 +1,6 @@
-from lstm_course.claims import check
-from lstm_course.exercise_checker import ERROR, PASS, TODO, WRONG, compare
 from lstm_course.exercises import check_dense_tanh, dense_tanh
+from lstm_course.exercises.checker import ERROR, PASS, TODO, WRONG, compare
+from lstm_course.notebook.claims import check
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-from lstm_course.clipping import clip_by_global_norm
+from lstm_course.training.clipping import clip_by_global_norm
 
 import numpy as np
 import pytest

@@ -5,7 +5,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from lstm_course.diagrams import LSTM_STEPS, draw_lstm_cell, draw_unrolled_rnn
+from lstm_course.notebook.diagrams import LSTM_STEPS, draw_lstm_cell, draw_unrolled_rnn
 
 import math
 

@@ -1,10 +1,11 @@
-"""The scan diagram draws one arrow per value moved (lstm_course.diagrams_scan)."""
+"""The scan diagram draws one arrow per value moved (lstm_course.notebook.diagrams_scan)."""
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-from lstm_course import diagrams_scan, scan
+from lstm_course.notebook import diagrams_scan
+from lstm_course.numpy_models import scan
 
 import matplotlib.pyplot as plt
 import pytest

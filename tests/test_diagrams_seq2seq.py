@@ -2,7 +2,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from lstm_course import diagrams_seq2seq as d
+from lstm_course.notebook import diagrams_seq2seq as d
 
 import matplotlib.pyplot as plt
 import pytest

@@ -1,4 +1,4 @@
-from lstm_course.gradcheck import gradient_check, numerical_gradient, relative_error
+from lstm_course.training.gradcheck import gradient_check, numerical_gradient, relative_error
 
 import numpy as np
 import pytest

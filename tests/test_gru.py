@@ -1,7 +1,8 @@
 """The NumPy GRU against keras.layers.GRU, and its parameter count. (Its refusals of
 settings it does not implement, and of bad inputs: test_bad_inputs.py.)"""
 
-from lstm_course import gru, lstm, seed_everything
+from lstm_course import seed_everything
+from lstm_course.numpy_models import gru, lstm
 
 import keras
 import numpy as np

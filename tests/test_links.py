@@ -1,12 +1,10 @@
 """Every launch link and the Colab install cell agree with the one setting.
 
-The setting is ``REPOSITORY`` and ``BRANCH`` in ``lstm_course/course_links.py``. Every Binder or
+The setting is ``REPOSITORY`` and ``BRANCH`` in ``tools/course_links.py``. Every Binder or
 Colab link in the README and the notebooks must be exactly the one derived from it for the
 notebook it names, that notebook must exist, and every notebook must carry its own two badges
 and the install cell.
 """
-
-from lstm_course import course_links
 
 import re
 import subprocess
@@ -18,6 +16,8 @@ import pytest
 from helpers import NOTEBOOKS, ROOT
 from IPython.core.inputtransformer2 import TransformerManager
 from packaging.requirements import Requirement
+
+from tools import course_links
 
 LINK = re.compile(
     r"https://(?:mybinder\.org/v2/gh|colab\.research\.google\.com/github)/[^\s)\"'>\]]+"
@@ -51,7 +51,7 @@ def test_every_launch_link_is_derived_from_the_setting(where):
     found = links_in(sources()[where])
     assert found, f"{where} has no launch link"
     for link in found:
-        assert link == expected(link), f"{where}: {link} disagrees with lstm_course/course_links.py"
+        assert link == expected(link), f"{where}: {link} disagrees with tools/course_links.py"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -69,7 +69,7 @@ def test_readme_has_both_badges_for_every_notebook():
 
 def test_notebooks_are_in_sync_with_the_setting():
     run = subprocess.run(
-        [sys.executable, "benchmarks/course_links.py", "check"],
+        [sys.executable, "tools/launch_links.py", "check"],
         cwd=ROOT,
         capture_output=True,
         text=True,

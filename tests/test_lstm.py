@@ -1,5 +1,7 @@
-from lstm_course import gradcheck, lstm, seed_everything
-from lstm_course.gradcheck import gradient_check
+from lstm_course import seed_everything
+from lstm_course.numpy_models import lstm, maths
+from lstm_course.training import gradcheck
+from lstm_course.training.gradcheck import gradient_check
 
 import keras
 import numpy as np
@@ -179,9 +181,9 @@ def test_notation_converters_round_trip_and_agree():
     # The forget gate computed in all three notations is the same.
     x, h_prev = rng.normal(size=D), rng.normal(size=U)
     Uf, Wf, bf = gates["f"]
-    separate = lstm.sigmoid(Uf @ x + Wf @ h_prev + bf)
+    separate = maths.sigmoid(Uf @ x + Wf @ h_prev + bf)
     Wcat, bcat = concat["f"]
-    concatenated = lstm.sigmoid(Wcat @ np.concatenate([h_prev, x]) + bcat)
-    fused = lstm.sigmoid(x @ kernel + h_prev @ recurrent + bias)[U : 2 * U]
+    concatenated = maths.sigmoid(Wcat @ np.concatenate([h_prev, x]) + bcat)
+    fused = maths.sigmoid(x @ kernel + h_prev @ recurrent + bias)[U : 2 * U]
     np.testing.assert_allclose(separate, concatenated, rtol=1e-12)
     np.testing.assert_allclose(separate, fused, rtol=1e-12)

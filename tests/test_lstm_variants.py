@@ -2,8 +2,14 @@
 each variant has its defining property, parameter counts match Keras. (Bad inputs:
 test_bad_inputs.py.)"""
 
-from lstm_course import lstm, lstm_variants, seed_everything
-from lstm_course.lstm_variants import VARIANTS, param_count, variant_forward, variant_gates
+from lstm_course import seed_everything
+from lstm_course.numpy_models import lstm, lstm_variants
+from lstm_course.numpy_models.lstm_variants import (
+    VARIANTS,
+    param_count,
+    variant_forward,
+    variant_gates,
+)
 
 import keras
 import numpy as np
@@ -144,7 +150,7 @@ def test_importing_the_module_does_not_import_tensorflow():
     import sys
 
     code = (
-        "import sys; import lstm_course.lstm_variants, lstm_course.gru; "
+        "import sys; import lstm_course.numpy_models.lstm_variants, lstm_course.numpy_models.gru; "
         "print(sorted({'tensorflow', 'keras'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

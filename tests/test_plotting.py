@@ -48,7 +48,7 @@ def test_draws_into_given_axes():
 
 
 def test_course_palette_is_matplotlibs_petroff10_with_a_line_style_per_series():
-    from lstm_course.plotting import COURSE_STYLE, LINE_STYLES, PETROFF10
+    from lstm_course.notebook.plotting import COURSE_STYLE, LINE_STYLES, PETROFF10
 
     shipped = plt.style.library.get("petroff10")
     if shipped is not None:  # matplotlib >= 3.10

@@ -1,7 +1,9 @@
 """Property-based tests (Hypothesis) of the package's contracts over shapes, dtypes and ranges."""
 
-from lstm_course import clipping, data, lstm, lstm_reference, rnn
-from lstm_course import seq2seq as s2s
+from lstm_course.data import arithmetic as s2s
+from lstm_course.data import synthetic
+from lstm_course.numpy_models import lstm, lstm_reference, maths, rnn
+from lstm_course.training import clipping
 
 import math
 
@@ -102,15 +104,15 @@ def test_returned_states_are_not_views_into_the_cache(seed, batch, steps):
     seed=st.integers(0, 2**16),
 )
 def test_sequence_cross_entropy_accepts_exactly_the_labels_in_range(labels, seed):
-    y_hat = rnn.softmax(np.random.default_rng(seed).normal(size=(2, 3, 3)))
+    y_hat = maths.softmax(np.random.default_rng(seed).normal(size=(2, 3, 3)))
     y = np.array(labels).reshape(2, 3)
     if y.min() < 0 or y.max() >= 3:
         with pytest.raises(ValueError, match=r"y must hold class labels in \[0, 3\), got"):
-            rnn.sequence_cross_entropy(y_hat, y)
+            maths.sequence_cross_entropy(y_hat, y)
     else:
         picked = y_hat[np.arange(2)[:, None], np.arange(3)[None], y]
         expected = -np.log(picked).sum(axis=1).mean()
-        assert rnn.sequence_cross_entropy(y_hat, y) == pytest.approx(expected)
+        assert maths.sequence_cross_entropy(y_hat, y) == pytest.approx(expected)
 
 
 numbers_of_any_kind = st.one_of(
@@ -170,11 +172,11 @@ def test_shift_right_accepts_exactly_the_indices_of_the_vocabulary(start, vocab)
 def test_delayed_echo_accepts_exactly_delays_shorter_than_the_sequence(n, steps, delay):
     rng = np.random.default_rng(0)
     if 1 <= delay < steps:
-        x, y = data.delayed_echo(n, steps, 3, delay, rng)
+        x, y = synthetic.delayed_echo(n, steps, 3, delay, rng)
         np.testing.assert_array_equal(y[:, delay:], x.argmax(-1)[:, :-delay])
     else:
         with pytest.raises(ValueError, match="delay must be"):
-            data.delayed_echo(n, steps, 3, delay, rng)
+            synthetic.delayed_echo(n, steps, 3, delay, rng)
 
 
 @FAST
@@ -185,12 +187,12 @@ def test_delayed_echo_accepts_exactly_delays_shorter_than_the_sequence(n, steps,
 def test_spike_positions_are_used_as_given_or_refused(positions, steps):
     rng = np.random.default_rng(1)
     if positions and all(0 <= p < steps for p in positions):
-        _, tags = data.spike_sequences(200, steps, positions, rng)
+        _, tags = synthetic.spike_sequences(200, steps, positions, rng)
         where = np.flatnonzero(tags.sum(axis=0))
         assert set(where.tolist()) <= set(positions)
     else:
         with pytest.raises(ValueError, match="positions must"):
-            data.spike_sequences(20, steps, positions, rng)
+            synthetic.spike_sequences(20, steps, positions, rng)
 
 
 @FAST
@@ -198,12 +200,12 @@ def test_spike_positions_are_used_as_given_or_refused(positions, steps):
 def test_subject_memory_switch_prob_must_be_a_probability(p):
     rng = np.random.default_rng(2)
     if np.isfinite(p) and 0 <= p <= 1:
-        x, y, switch_at = data.subject_memory(50, 12, rng, switch_prob=p)
-        assert x.shape == (50, 12, len(data.MEMORY_VOCAB))
+        x, y, switch_at = synthetic.subject_memory(50, 12, rng, switch_prob=p)
+        assert x.shape == (50, 12, len(synthetic.MEMORY_VOCAB))
         if p == 0:
             assert np.all(switch_at == -1)
         if p == 1:
             assert np.all(switch_at >= 0)
     else:
         with pytest.raises(ValueError, match="switch_prob must be"):
-            data.subject_memory(50, 12, rng, switch_prob=p)
+            synthetic.subject_memory(50, 12, rng, switch_prob=p)

@@ -1,6 +1,6 @@
 from lstm_course import seed_everything
-from lstm_course.gradcheck import gradient_check
-from lstm_course.rnn import (
+from lstm_course.numpy_models.maths import sequence_cross_entropy, softmax
+from lstm_course.numpy_models.rnn import (
     from_keras_simple_rnn,
     hidden_jacobian_norms,
     rnn_backward,
@@ -8,9 +8,8 @@ from lstm_course.rnn import (
     rnn_cell_forward,
     rnn_classifier_loss,
     rnn_forward,
-    sequence_cross_entropy,
-    softmax,
 )
+from lstm_course.training.gradcheck import gradient_check
 
 import keras
 import numpy as np

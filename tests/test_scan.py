@@ -1,6 +1,7 @@
-"""The parallel scan computes the loop's recurrence, in about 2·log₂T rounds (lstm_course.scan)."""
+"""The parallel scan computes the loop's recurrence, in about 2·log₂T rounds
+(lstm_course.numpy_models.scan)."""
 
-from lstm_course import scan
+from lstm_course.numpy_models import scan
 
 import numpy as np
 import pytest

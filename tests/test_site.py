@@ -8,12 +8,10 @@ Slow: the site built into a temporary directory, exactly as `make site` builds i
 warnings as errors), served on 127.0.0.1 and opened in headless Chromium (Debian's, as in
 tests/test_browser.py). On the landing page and three notebook pages: math typeset by the
 site's own MathJax, every image loaded and described, no console error, no failed request and
-nothing fetched from another server, the Binder and Colab buttons at lstm_course.course_links'
+nothing fetched from another server, the Binder and Colab buttons at tools.course_links'
 addresses, and a worked solution collapsed until clicked. A failing page leaves a screenshot
 under artifacts/site/ (git-ignored).
 """
-
-from lstm_course import course_links
 
 import contextlib
 import functools
@@ -27,6 +25,8 @@ from urllib.parse import urlparse
 
 import pytest
 from helpers import NOTEBOOKS, ROOT
+
+from tools import course_links
 
 SCREENSHOTS = ROOT / "artifacts" / "site"
 

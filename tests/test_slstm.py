@@ -1,7 +1,8 @@
-"""The sLSTM cell: the stabiliser changes nothing but the overflow (lstm_course.slstm)."""
+"""The sLSTM cell: the stabiliser changes nothing but the overflow
+(lstm_course.numpy_models.slstm)."""
 
-from lstm_course import slstm
-from lstm_course.functions import sigmoid
+from lstm_course.numpy_models import slstm
+from lstm_course.numpy_models.maths import sigmoid
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""The course's auto-checked exercises, one :class:`~lstm_course.exercise_checker.Exercise` each.
+"""The course's auto-checked exercises, one :class:`~lstm_course.exercises.checker.Exercise` each.
 
 In a notebook::
 
@@ -75,12 +75,6 @@ from lstm_course.exercises.nb10_after_the_lstm import (
     stabilised_gates,
 )
 
-# Aliases named after the library functions the exercises rebuild.
-check_lstm_cell_forward = check_lstm_cell_step
-check_sequence_cross_entropy = check_sequence_loss
-check_sliding_windows = check_make_windows
-check_greedy_decode = check_greedy_loop
-
 #: Every exercise by name, in course order, with the notebook that holds it.
 EXERCISES = {
     check.name: (notebook, check)
@@ -123,10 +117,8 @@ __all__ = [
     "check_coupled_step",
     "check_dense_tanh",
     "check_forget_gate",
-    "check_greedy_decode",
     "check_greedy_loop",
     "check_gru_cell",
-    "check_lstm_cell_forward",
     "check_lstm_cell_step",
     "check_lstm_output_shapes",
     "check_lstm_param_count",
@@ -136,9 +128,7 @@ __all__ = [
     "check_one_hot_encode",
     "check_rnn_cell_backward",
     "check_rnn_cell_forward",
-    "check_sequence_cross_entropy",
     "check_sequence_loss",
-    "check_sliding_windows",
     "check_stabilised_gates",
     "check_temperature_probs",
     "clip_by_global_norm",

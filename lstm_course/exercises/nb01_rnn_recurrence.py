@@ -1,13 +1,13 @@
 """Notebook 01: one RNN step, and the loss of a whole sequence."""
 
-from lstm_course import rnn
-from lstm_course.exercise_checker import Ablation, Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes, relu, sigmoid, zeroed
+from lstm_course.exercises.checker import Ablation, Exercise, KnownBug
+from lstm_course.numpy_models import maths, rnn
 
 import numpy as np
 
 rnn_cell_forward = rnn.rnn_cell_forward  # the reference
-sequence_loss = rnn.sequence_cross_entropy  # the reference
+sequence_loss = maths.sequence_cross_entropy  # the reference
 
 
 def _rnn_cell_inputs(rng, trial=0):
@@ -85,7 +85,7 @@ check_rnn_cell_forward = Exercise(
 def _sequence_loss_inputs(rng, trial=0):
     batch, steps, n_y = distinct_sizes(rng, trial, (3, 4, 5))
     return {
-        "y_hat": rnn.softmax(rng.normal(size=(batch, steps, n_y))),
+        "y_hat": maths.softmax(rng.normal(size=(batch, steps, n_y))),
         "y": rng.integers(0, n_y, size=(batch, steps)),
     }
 
@@ -96,7 +96,7 @@ def _picked(y_hat, y):
 
 check_sequence_loss = Exercise(
     name="sequence_loss",
-    reference=rnn.sequence_cross_entropy,
+    reference=maths.sequence_cross_entropy,
     make_inputs=_sequence_loss_inputs,
     known_bugs=[
         KnownBug(

@@ -1,8 +1,9 @@
 """Notebook 02: the backward pass of one RNN step, and clipping by global norm."""
 
-from lstm_course import clipping, rnn
-from lstm_course.exercise_checker import Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes
+from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.numpy_models import rnn
+from lstm_course.training import clipping
 
 import numpy as np
 

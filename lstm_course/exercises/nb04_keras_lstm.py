@@ -1,7 +1,7 @@
 """Notebook 04: the parameter count of an LSTM layer, and the shapes it returns."""
 
-from lstm_course import lstm
-from lstm_course.exercise_checker import Exercise, KnownBug
+from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.numpy_models import lstm
 
 lstm_param_count = lstm.param_count  # the reference
 

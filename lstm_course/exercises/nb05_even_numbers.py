@@ -1,11 +1,11 @@
 """Notebook 05: sliding windows and their labels, and next-odd targets."""
 
-from lstm_course import data
-from lstm_course.exercise_checker import Exercise, KnownBug
+from lstm_course.data import synthetic
+from lstm_course.exercises.checker import Exercise, KnownBug
 
 import numpy as np
 
-make_windows = data.sliding_windows  # the reference
+make_windows = synthetic.sliding_windows  # the reference
 
 
 def _windows_inputs(rng, trial=0):
@@ -29,7 +29,7 @@ def _windows(first=0, last_offset=0, stride=1, width=0, label="after"):
 
 check_make_windows = Exercise(
     name="make_windows",
-    reference=data.sliding_windows,
+    reference=synthetic.sliding_windows,
     make_inputs=_windows_inputs,
     output_names=("X", "y"),
     show_inputs=True,

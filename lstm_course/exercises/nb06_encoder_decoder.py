@@ -1,19 +1,20 @@
 """Notebook 06: one-hot encoding a string, and the greedy decoding loop."""
 
-from lstm_course import rnn, seq2seq
-from lstm_course.checking import Exercise, KnownBug
+from lstm_course.data import arithmetic
+from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.numpy_models import maths
 
 import numpy as np
 
 
 def one_hot_encode(text, vocab, length):
     """Reference: one string -> one-hot (length, len(vocab)), padded with spaces on the right."""
-    return seq2seq.CharCodec(vocab, length).encode([text])[0]
+    return arithmetic.CharCodec(vocab, length).encode([text])[0]
 
 
 def _codec_inputs(rng, trial=0):
     """The vocabulary's order and the length change too, so neither can be hard-coded."""
-    vocab = seq2seq.VOCAB if trial == 0 else "".join(rng.permutation(list(seq2seq.VOCAB)))
+    vocab = arithmetic.VOCAB if trial == 0 else "".join(rng.permutation(list(arithmetic.VOCAB)))
     length = (5, 4, 7, 6)[trial % 4]
     text = "".join(rng.choice(list("0123456789+-"), size=int(rng.integers(1, length))))
     return {"text": text, "vocab": vocab, "length": length}
@@ -74,7 +75,7 @@ check_one_hot_encode = Exercise(
         ),
         KnownBug(
             lambda text, vocab, length: _one_hot(
-                text, seq2seq.VOCAB, length, columns=seq2seq.VOCAB
+                text, arithmetic.VOCAB, length, columns=arithmetic.VOCAB
             ),
             "use the `vocab` argument: the checker tries vocabularies in other orders",
         ),
@@ -132,7 +133,7 @@ def _greedy_inputs(rng, trial=0):
 
     def step(tokens, state):
         new_state = np.tanh(state @ A + B[tokens])
-        return rnn.softmax(new_state @ C), new_state
+        return maths.softmax(new_state @ C), new_state
 
     return {
         "step": step,

@@ -1,8 +1,8 @@
 """Notebook 07: the attention weights (a masked softmax) and Bahdanau's additive scores."""
 
-from lstm_course import attention
-from lstm_course.exercise_checker import Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes
+from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.numpy_models import attention
 
 import numpy as np
 

@@ -1,8 +1,9 @@
 """Notebook 08: sampling temperature, and the chunk layout that lets the state carry over."""
 
-from lstm_course import sampling, text_corpus
-from lstm_course.exercise_checker import Exercise, KnownBug
+from lstm_course.data import text_corpus
 from lstm_course.exercises._common import distinct_sizes
+from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.training import sampling
 
 import numpy as np
 
@@ -65,7 +66,7 @@ check_temperature_probs = Exercise(
 
 
 def make_chunks(ids, batch, length):
-    """Reference: :func:`lstm_course.text_corpus.chunk_streams`."""
+    """Reference: :func:`lstm_course.data.text_corpus.chunk_streams`."""
     return text_corpus.chunk_streams(ids, batch, length)
 
 

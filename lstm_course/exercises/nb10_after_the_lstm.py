@@ -1,7 +1,7 @@
 """Notebook 10: the scan's combine step, and xLSTM's stabilised exponential gates."""
 
-from lstm_course.exercise_checker import Exercise, KnownBug
 from lstm_course.exercises._common import distinct_sizes
+from lstm_course.exercises.checker import Exercise, KnownBug
 
 import numpy as np
 

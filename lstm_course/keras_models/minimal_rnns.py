@@ -1,0 +1,79 @@
+"""minGRU as a Keras layer, trained by a parallel scan.
+
+Taught in notebook 10; the NumPy twin is :func:`lstm_course.numpy_models.minimal_rnns.min_gru`, and
+the tests
+check that both give the same h from the same weights. The gates read only the input, so
+one matrix product computes them for every step at once; the recurrence
+h⟨t⟩ = (1 − z) ⊙ h⟨t−1⟩ + z ⊙ g(h̃) then runs as a scan over the time axis (h⟨0⟩ = 0).
+
+The scan here is Hillis and Steele's: in round r every position composes its map with the
+one 2ʳ steps earlier, so after ⌈log₂T⌉ rounds position t holds the composition of maps
+1..t. It does T·log₂T combines where Blelloch's
+(:func:`lstm_course.numpy_models.scan.linear_recurrence_scan`)
+does about 2T, in half the rounds, and is a few lines of ``keras.ops`` with static shapes.
+(``keras.ops.associative_scan`` computes the same, tested, but its TensorFlow version does
+not trace inside ``fit`` in this Keras release.)
+Returns every h⟨t⟩, ``(batch, time, units)``. The scan needs the sequence length when the
+model is built: give ``keras.Input`` a fixed length (another length: another ``Input``
+through the same layers, which share their weights).
+"""
+
+from lstm_course.arguments import as_positive_int
+
+import keras
+from keras import ops
+
+
+def _compose(first, second):
+    """(a₁, b₁) then (a₂, b₂) = (a₁ a₂, a₂ b₁ + b₂):
+    :func:`lstm_course.numpy_models.scan.combine`."""
+    (a1, b1), (a2, b2) = first, second
+    return a1 * a2, a2 * b1 + b2
+
+
+def g(v):
+    """The positive candidate of :func:`lstm_course.numpy_models.minimal_rnns.g`: v + 0.5, or σ(v)
+    below 0."""
+    return ops.where(v >= 0, v + 0.5, ops.sigmoid(v))
+
+
+@keras.saving.register_keras_serializable(package="lstm_course")
+class MinGRU(keras.layers.Layer):
+    """minGRU over a whole sequence: z = σ(x W_z + b_z), h̃ = g(x W_h + b_h), then a scan."""
+
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.units = as_positive_int(units, "units")
+
+    def build(self, input_shape):
+        if len(input_shape) != 3 or input_shape[1] is None:
+            raise ValueError(
+                "MinGRU's input must be (batch, time, features) with a fixed time length "
+                f"(the scan needs it), got shape {input_shape}"
+            )
+        self.gates = keras.layers.Dense(2 * self.units, name="gates")  # [W_z | W_h]
+        self.gates.build(input_shape)
+
+    def call(self, x):
+        k, v = ops.split(self.gates(x), 2, axis=-1)
+        z = ops.sigmoid(k)
+        a, b = 1 - z, z * g(v)
+        shift, steps = 1, x.shape[1]
+        while shift < steps:  # round r: compose with the maps 2ʳ steps earlier
+            earlier_a = ops.pad(a[:, :-shift], [[0, 0], [shift, 0], [0, 0]], constant_values=1)
+            earlier_b = ops.pad(b[:, :-shift], [[0, 0], [shift, 0], [0, 0]])
+            a, b = _compose((earlier_a, earlier_b), (a, b))
+            shift *= 2
+        return b  # h⟨t⟩ = a·h⟨0⟩ + b with h⟨0⟩ = 0
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape[:2], self.units)
+
+    def numpy_weights(self):
+        """``(W_z, b_z, W_h, b_h)`` for :func:`lstm_course.numpy_models.minimal_rnns.min_gru`."""
+        kernel, bias = (w.numpy() for w in self.gates.weights)
+        n = self.units
+        return kernel[:, :n], bias[:n], kernel[:, n:], bias[n:]
+
+    def get_config(self):
+        return {**super().get_config(), "units": self.units}

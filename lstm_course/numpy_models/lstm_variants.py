@@ -1,0 +1,290 @@
+"""The LSTM and its classic variants as one parameterised cell, in NumPy and in Keras.
+
+Every variant is a small change to the vanilla step (notebook 03)::
+
+    i = σ(...), f = σ(...), c̃ = tanh(...), o = σ(...)
+    c = f ⊙ c_prev + i ⊙ c̃
+    h = o ⊙ tanh(c)
+
+=========================  ======================  =================================
+variant                    the change              gates with weights (Keras order)
+=========================  ======================  =================================
+``vanilla``                none                    i, f, c, o
+``no_forget_gate``         f = 1 (the 1997 LSTM)   i, c, o
+``no_input_gate``          i = 1                   f, c, o
+``no_output_gate``         o = 1                   i, f, c
+``no_output_activation``   h = o ⊙ c               i, f, c, o
+``coupled``                i = 1 − f               f, c, o
+``forget_bias_0``          none (vanilla); its     i, f, c, o
+                           forget bias starts at
+                           0 instead of 1
+=========================  ======================  =================================
+
+A gate that is fixed (f = 1, i = 1, o = 1, i = 1 − f) has no weights, so such a variant has
+fewer parameters: ``len(gates) * (units * (input_dim + units) + units)``
+(:func:`param_count`). The weights use Keras's fused layout with only the gates that have
+weights, side by side in Keras's order i, f, c, o: ``kernel`` (input_dim, k·units),
+``recurrent_kernel`` (units, k·units), ``bias`` (k·units,), k = ``len(variant_gates(v))``.
+For ``vanilla`` that is exactly ``keras.layers.LSTM``'s layout.
+
+**Forget bias.** ``keras.layers.LSTM`` starts the forget gate's bias at 1
+(``unit_forget_bias=True``), so f ≈ σ(1) ≈ 0.73 at first and the cell starts by keeping
+most of its memory (Gers et al., 2000; Jozefowicz et al., 2015). ``forget_bias_0`` computes
+the same step as ``vanilla`` and differs only there: it is a training variant, not a
+different cell. :func:`initial_bias` gives the starting bias of every variant.
+
+:func:`variant_forward` (NumPy) and ``VariantLSTMCell`` (a ``keras.layers.Layer`` cell for
+``keras.layers.RNN``, see :func:`variant_rnn`) compute the same thing; the tests check
+both against each other and ``vanilla`` against ``keras.layers.LSTM``. Importing this module
+does not import TensorFlow: ``VariantLSTMCell`` is created on first use.
+
+Conventions as in :mod:`lstm_course.numpy_models.lstm`. Defined in notebook 09.
+"""
+
+from lstm_course.arguments import (
+    array_of_shape,
+    as_float_array,
+    as_positive_int,
+    check_shape,
+    common_float_dtype,
+    describe,
+)
+from lstm_course.numpy_models.maths import sigmoid
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "VARIANTS",
+    "Variant",
+    "check_variant",
+    "initial_bias",
+    "param_count",
+    "variant_cell_forward",
+    "variant_forward",
+    "variant_gates",
+    "variant_rnn",
+]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """What a variant changes. ``gates``: the gates with weights, in Keras's order."""
+
+    gates: tuple
+    change: str
+    output_activation: bool = True
+    coupled: bool = False
+    forget_bias: float = 1.0
+
+
+VARIANTS = {
+    "vanilla": Variant(("i", "f", "c", "o"), "none"),
+    "no_forget_gate": Variant(("i", "c", "o"), "f = 1"),
+    "no_input_gate": Variant(("f", "c", "o"), "i = 1"),
+    "no_output_gate": Variant(("i", "f", "c"), "o = 1"),
+    "no_output_activation": Variant(("i", "f", "c", "o"), "h = o * c", output_activation=False),
+    "coupled": Variant(("f", "c", "o"), "i = 1 - f", coupled=True),
+    "forget_bias_0": Variant(("i", "f", "c", "o"), "forget bias starts at 0", forget_bias=0.0),
+}
+
+
+def check_variant(variant) -> str:
+    """Return ``variant`` if it names one of :data:`VARIANTS`, else raise naming the choices."""
+    if not isinstance(variant, str):
+        raise TypeError(
+            f"variant must be a string, one of {list(VARIANTS)}, got {describe(variant)}"
+        )
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {list(VARIANTS)}, got {variant!r}")
+    return variant
+
+
+def variant_gates(variant: str) -> tuple:
+    """The gates that have weights in ``variant``, in Keras's order (a subset of i, f, c, o)."""
+    return VARIANTS[check_variant(variant)].gates
+
+
+def param_count(variant: str, units: int, input_dim: int) -> int:
+    """Parameters of one layer of ``variant``: ``k * (units * (input_dim + units) + units)``.
+
+    ``k`` is the number of gates with weights (4 for vanilla, 3 when one gate is fixed).
+    """
+    k = len(variant_gates(variant))
+    units = as_positive_int(units, "units")
+    input_dim = as_positive_int(input_dim, "input_dim")
+    return k * (units * (input_dim + units) + units)
+
+
+def initial_bias(variant: str, units: int, dtype="float64") -> np.ndarray:
+    """The bias a variant starts from: zeros, and its forget bias on the forget gate's slot."""
+    gates = variant_gates(variant)
+    units = as_positive_int(units, "units")
+    bias = np.zeros(len(gates) * units, dtype)
+    if "f" in gates:
+        k = gates.index("f")
+        bias[k * units : (k + 1) * units] = VARIANTS[variant].forget_bias
+    return bias
+
+
+def _fused(kernel, recurrent_kernel, bias, variant):
+    k = len(variant_gates(variant))
+    kernel = as_float_array(kernel, "kernel")
+    recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
+    bias = as_float_array(bias, "bias")
+    wanted = f"(units, {k}*units) for variant {variant!r}"
+    check_shape(recurrent_kernel, (None, None), "recurrent_kernel", wanted)
+    units = recurrent_kernel.shape[0]
+    check_shape(recurrent_kernel, (units, k * units), "recurrent_kernel", wanted)
+    check_shape(kernel, (None, k * units), "kernel", f"(input_dim, {k}*units)")
+    check_shape(bias, (k * units,), "bias", f"({k}*units,)")
+    return kernel, recurrent_kernel, bias, units
+
+
+def _step(pre, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid, tanh_fn=np.tanh):
+    """The variant's step from its gates' pre-activations ``pre`` (batch, k·units).
+
+    Returns ``(h, c, gates)``. (``pre``, not ``z``: in notebook 09, z is the GRU's gate.)
+
+    ``xp``/``sigmoid_fn``/``tanh_fn`` let the Keras cell run the same lines with keras.ops.
+    """
+    spec = VARIANTS[variant]
+    parts = {g: pre[:, k * units : (k + 1) * units] for k, g in enumerate(spec.gates)}
+    one = xp.ones_like(c_prev)
+    f = sigmoid_fn(parts["f"]) if "f" in parts else one
+    i = 1 - f if spec.coupled else (sigmoid_fn(parts["i"]) if "i" in parts else one)
+    c_tilde = tanh_fn(parts["c"])
+    o = sigmoid_fn(parts["o"]) if "o" in parts else one
+    c = f * c_prev + i * c_tilde
+    h = o * (tanh_fn(c) if spec.output_activation else c)
+    return h, c, {"i": i, "f": f, "c": c_tilde, "o": o}
+
+
+def variant_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias, variant="vanilla"):
+    """One step of ``variant`` for a batch.
+
+    Args:
+        x_t: ``(batch, input_dim)``; h_prev, c_prev: ``(batch, units)``.
+        kernel, recurrent_kernel, bias: the variant's fused layout (module docstring).
+        variant: a name in :data:`VARIANTS`.
+
+    Returns:
+        ``(h_t, c_t, gates)``; ``gates`` maps ``"i"``, ``"f"``, ``"c"`` (the candidate c̃)
+        and ``"o"`` to their values, each ``(batch, units)``: a fixed gate is all ones (or
+        ``1 - f`` for ``coupled``).
+    """
+    check_variant(variant)
+    kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias, variant)
+    x_t = array_of_shape(x_t, (None, kernel.shape[0]), "x_t", "(batch, input_dim)")
+    h_prev = array_of_shape(h_prev, (x_t.shape[0], units), "h_prev", "(batch, units)")
+    c_prev = array_of_shape(c_prev, (x_t.shape[0], units), "c_prev", "(batch, units)")
+    dtype = common_float_dtype(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
+    pre = (x_t @ kernel + h_prev @ recurrent_kernel + bias).astype(dtype)
+    return _step(pre, c_prev.astype(dtype), variant, units)
+
+
+def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=None, c0=None):
+    """Run ``variant`` over sequences ``x`` (batch, time, input_dim).
+
+    Returns:
+        ``(h, c, gates)``: hidden and cell states ``(batch, time, units)`` and the gates
+        ``"i"``, ``"f"``, ``"c"``, ``"o"``, each ``(batch, time, units)``.
+
+    Raises:
+        ValueError: a shape that does not fit, or an unknown variant, naming what was
+            expected and what came.
+        TypeError: an argument that is not numeric (or a variant that is not a string).
+    """
+    check_variant(variant)
+    kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias, variant)
+    x = array_of_shape(x, (None, None, kernel.shape[0]), "x", "(batch, time, input_dim)")
+    batch, steps, _ = x.shape
+    dtype = common_float_dtype(x, kernel, recurrent_kernel, bias)
+    h = np.zeros((batch, units), dtype) if h0 is None else as_float_array(h0, "h0")
+    c = np.zeros((batch, units), dtype) if c0 is None else as_float_array(c0, "c0")
+    check_shape(h, (batch, units), "h0", "(batch, units)")
+    check_shape(c, (batch, units), "c0", "(batch, units)")
+    dtype = common_float_dtype(dtype, h, c)
+    x, kernel, recurrent_kernel, bias, h, c = (
+        np.asarray(v, dtype=dtype) for v in (x, kernel, recurrent_kernel, bias, h, c)
+    )
+    x_parts = x @ kernel + bias  # the input's part of every step, at once
+    out = {k: np.empty((batch, steps, units), dtype) for k in ("h_", "c_", "i", "f", "c", "o")}
+    for t in range(steps):
+        h, c, gates = _step(x_parts[:, t] + h @ recurrent_kernel, c, variant, units)
+        out["h_"][:, t], out["c_"][:, t] = h, c
+        for g in ("i", "f", "c", "o"):
+            out[g][:, t] = gates[g]
+    return out.pop("h_"), out.pop("c_"), out
+
+
+_KERAS_CELL = None
+
+
+def _make_keras_cell():
+    import keras
+    from keras import ops
+
+    @keras.saving.register_keras_serializable(package="lstm_course")
+    class VariantLSTMCell(keras.layers.Layer):
+        """A Keras RNN cell for any of :data:`VARIANTS`; wrap it in ``keras.layers.RNN``.
+
+        Weights as ``keras.layers.LSTM`` initialises them (Glorot-uniform kernel,
+        orthogonal recurrent kernel), with only the variant's gates, and the bias from
+        :func:`initial_bias` (forget bias 1, or 0 for ``forget_bias_0``).
+        """
+
+        def __init__(self, units, variant="vanilla", **kwargs):
+            super().__init__(**kwargs)
+            self.units = as_positive_int(units, "units")
+            self.variant = check_variant(variant)
+            self.state_size = [self.units, self.units]
+            self.output_size = self.units
+
+        def build(self, input_shape):
+            k, u = len(variant_gates(self.variant)), self.units
+            bias = initial_bias(self.variant, u)
+            self.kernel = self.add_weight(
+                shape=(input_shape[-1], k * u), initializer="glorot_uniform", name="kernel"
+            )
+            self.recurrent_kernel = self.add_weight(
+                shape=(u, k * u), initializer="orthogonal", name="recurrent_kernel"
+            )
+            self.bias = self.add_weight(
+                shape=(k * u,), initializer=keras.initializers.Constant(bias), name="bias"
+            )
+
+        def call(self, inputs, states, training=False):
+            h_prev, c_prev = states
+            pre = ops.matmul(inputs, self.kernel)
+            pre = pre + ops.matmul(h_prev, self.recurrent_kernel) + self.bias
+            h, c, _ = _step(pre, c_prev, self.variant, self.units, ops, ops.sigmoid, ops.tanh)
+            return h, [h, c]
+
+        def get_config(self):
+            return {**super().get_config(), "units": self.units, "variant": self.variant}
+
+    return VariantLSTMCell
+
+
+def __getattr__(name):
+    global _KERAS_CELL
+    if name == "VariantLSTMCell":
+        if _KERAS_CELL is None:
+            _KERAS_CELL = _make_keras_cell()
+        return _KERAS_CELL
+    raise AttributeError(
+        f"module 'lstm_course.numpy_models.lstm_variants' has no attribute {name!r}"
+    )
+
+
+def variant_rnn(units, variant="vanilla", dtype=None, **kwargs):
+    """``keras.layers.RNN(VariantLSTMCell(units, variant))``; ``kwargs`` go to ``RNN``.
+
+    ``dtype`` (e.g. ``"float64"``) is given to both the cell and the RNN layer.
+    """
+    import keras
+
+    cell = __getattr__("VariantLSTMCell")(units, variant, dtype=dtype)
+    return keras.layers.RNN(cell, dtype=dtype, **kwargs)

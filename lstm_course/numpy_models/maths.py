@@ -1,0 +1,78 @@
+"""The small functions both models share: the sigmoid, the softmax and the sequence loss.
+
+Defined in notebook 01 (softmax, :func:`sequence_cross_entropy`) and notebook 03
+(:func:`sigmoid`), used by :mod:`lstm_course.numpy_models.rnn` and
+:mod:`lstm_course.numpy_models.lstm`.
+
+NaN and inf in ``z`` propagate into the result, as in Keras.
+"""
+
+from lstm_course.arguments import as_float_array, as_int, check_shape, describe
+
+import numpy as np
+
+
+def sigmoid(z):
+    """The logistic function ``1 / (1 + exp(-z))``.
+
+    Defined in notebook 03. It is computed as ``(1 + tanh(z / 2)) / 2``, the same function
+    written so that it never overflows: ``exp(-z)`` is ``inf`` for ``z < -709``.
+    """
+    z = as_float_array(z, "z")
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def softmax(z, axis=-1):
+    """Numerically stable softmax along ``axis``: ``exp(z) / sum(exp(z))``.
+
+    Defined in notebook 01. Subtracting the maximum first changes nothing mathematically
+    and keeps ``exp`` from overflowing.
+    """
+    z = as_float_array(z, "z")
+    axis = as_int(axis, "axis", minimum=-max(z.ndim, 1), maximum=max(z.ndim, 1) - 1)
+    if z.ndim == 0 or z.shape[axis] == 0:
+        raise ValueError(f"z must have at least one entry along axis {axis}, got shape {z.shape}")
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def as_labels(y, n_classes: int, shape: tuple, name: str = "y") -> np.ndarray:
+    """Integer class labels of the given shape, each in ``[0, n_classes)``, or a clear error."""
+    if y is None or isinstance(y, str | bytes | dict):
+        raise TypeError(f"{name} must hold integer class labels, got {describe(y)}")
+    try:
+        y = np.asarray(y)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must hold integer class labels, got a ragged sequence") from None
+    if y.dtype == bool or not np.issubdtype(y.dtype, np.integer):
+        raise TypeError(f"{name} must hold integer class labels, got dtype {y.dtype}")
+    check_shape(y, shape, name, "(batch, time) of class labels")
+    if y.size and (y.min() < 0 or y.max() >= n_classes):
+        raise ValueError(
+            f"{name} must hold class labels in [0, {n_classes}), "
+            f"got values from {y.min()} to {y.max()}"
+        )
+    return y
+
+
+def sequence_cross_entropy(y_hat, y):
+    """Loss of whole sequences: the sum over time of the per-step cross-entropies.
+
+    ``L = sum_t -log y_hat<t>[y<t>]``, averaged over the batch. Defined in notebook 01.
+
+    Args:
+        y_hat: predicted probabilities, ``(batch, time, n_y)``, each in [0, 1].
+        y: integer class labels in ``[0, n_y)``, ``(batch, time)``.
+    """
+    y_hat = as_float_array(y_hat, "y_hat")
+    check_shape(y_hat, (None, None, None), "y_hat", "(batch, time, n_y)")
+    if y_hat.shape[0] == 0 or y_hat.shape[2] == 0:
+        raise ValueError(f"y_hat needs at least one example and one class, got {y_hat.shape}")
+    if np.any(y_hat < 0) or np.any(y_hat > 1):
+        raise ValueError(
+            f"y_hat must hold probabilities in [0, 1] (a softmax output), "
+            f"got values from {np.nanmin(y_hat):.3g} to {np.nanmax(y_hat):.3g}"
+        )
+    y = as_labels(y, y_hat.shape[2], y_hat.shape[:2])
+    picked = np.take_along_axis(y_hat, y[..., None], axis=-1)[..., 0]
+    return float(-np.log(picked).sum(axis=1).mean())
