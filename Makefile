@@ -35,7 +35,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE :=
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup browser lab test test-fast test-colab notebooks benchmark benchmark-lstm figures site lint clean help
+.PHONY: setup browser lab test test-fast test-colab notebooks benchmark figures site lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
@@ -44,7 +44,6 @@ help:
 	@echo "make test-colab every notebook on Google Colab's versions (colab/versions.txt)"
 	@echo "make notebooks  re-execute every notebook in place, cleaned, and print timings"
 	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
-	@echo "make benchmark-lstm  the plain reference LSTM against the fast one (NumPy)"
 	@echo "make figures    README thumbnails and tables from the executed notebooks and metrics"
 	@echo "make site       the course site (HTML) from the committed notebooks, in _build/site/html"
 	@echo "make lint       ruff check + format check"
@@ -106,10 +105,6 @@ notebooks: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py
-
-# The plain reference LSTM (what learners read) against the fast one the notebooks train with.
-benchmark-lstm: $(STAMP)
-	$(BIN)/python benchmarks/lstm_plain_vs_fast.py
 
 figures: $(STAMP)
 	$(BIN)/python tools/readme_assets.py figures

@@ -5,7 +5,9 @@
 - ``data``: the tasks and data sets;
 - ``training``: gradient checks, clipping, the optimiser, sampling, beam search, baselines;
 - ``notebook``: what the notebooks themselves use (``lc.check``, plots, seeding, diagrams);
-- ``exercises``: one module of exercises per notebook, and their checker.
+- ``exercises``: one module of exercises per notebook, and their checker;
+- ``arguments`` and ``maths`` (top level): the argument checks and the sigmoid, softmax and
+  cross-entropy that everything above shares.
 
 Import it *before* TensorFlow or Keras: importing it does not load TensorFlow, but it makes
 the first ``import tensorflow`` / ``import keras`` quiet, so notebook outputs stay clean

@@ -86,6 +86,52 @@ def array_of_shape(value, expected: tuple, name: str, meaning: str = "") -> np.n
     return arr
 
 
+def fused_weights(kernel, recurrent_kernel, bias, blocks: int, bias_rows: int = 0, note=""):
+    """Keras's fused weights of a recurrent layer with ``blocks`` gates side by side, checked.
+
+    ``kernel`` (input_dim, blocks·units), ``recurrent_kernel`` (units, blocks·units), ``bias``
+    (blocks·units,), or with ``bias_rows=2`` (2, blocks·units) (a GRU's input and recurrent
+    biases). ``note`` ends the expected shape of ``recurrent_kernel`` in a message. Returns
+    ``(kernel, recurrent_kernel, bias, units)`` as float arrays. Used by the LSTM (4 gates),
+    its variants (2 to 4) and the GRU (3).
+    """
+    kernel = as_float_array(kernel, "kernel")
+    recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
+    bias = as_float_array(bias, "bias")
+    wanted = f"(units, {blocks}*units){note}"
+    check_shape(recurrent_kernel, (None, None), "recurrent_kernel", wanted)
+    units = recurrent_kernel.shape[0]
+    check_shape(recurrent_kernel, (units, blocks * units), "recurrent_kernel", wanted)
+    check_shape(kernel, (None, blocks * units), "kernel", f"(input_dim, {blocks}*units)")
+    if bias_rows:
+        meaning = f"({bias_rows}, {blocks}*units): input bias, recurrent bias"
+        check_shape(bias, (bias_rows, blocks * units), "bias", meaning)
+    else:
+        check_shape(bias, (blocks * units,), "bias", f"({blocks}*units,)")
+    return kernel, recurrent_kernel, bias, units
+
+
+def recurrent_inputs(x, weights, units: int, **states):
+    """A recurrent layer's sequences and initial states, checked, in one dtype with its weights.
+
+    ``x`` must be ``(batch, time, input_dim)``, ``input_dim`` the rows of ``weights[0]`` (the
+    kernel); each state (``h0=...``, ``c0=...``) ``(batch, units)``, or ``None`` for zeros.
+    Returns ``(x, weights, states)``, new arrays in ``np.result_type`` of them all, the
+    weights and states as tuples in the order given.
+    """
+    x = array_of_shape(x, (None, None, weights[0].shape[0]), "x", "(batch, time, input_dim)")
+    batch = x.shape[0]
+    dtype = common_float_dtype(x, *weights)
+    given = {}
+    for name, value in states.items():
+        value = np.zeros((batch, units), dtype) if value is None else as_float_array(value, name)
+        check_shape(value, (batch, units), name, "(batch, units)")
+        given[name] = value
+    dtype = common_float_dtype(dtype, *given.values())
+    x, *rest = (np.array(v, dtype=dtype) for v in (x, *weights, *given.values()))
+    return x, tuple(rest[: len(weights)]), tuple(rest[len(weights) :])
+
+
 def common_float_dtype(*arrays) -> np.dtype:
     """The dtype a computation on these float arrays runs in: ``np.result_type`` of them."""
     return np.result_type(*arrays)

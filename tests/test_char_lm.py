@@ -1,7 +1,7 @@
 """Notebook 08's package code: corpus, n-gram baselines, Adam, the NumPy char-LM, sampling."""
 
 from lstm_course.data import text_corpus
-from lstm_course.numpy_models import char_lm, lstm_reference, ngrams
+from lstm_course.numpy_models import char_lm, lstm, ngrams
 from lstm_course.training import sampling
 from lstm_course.training.gradcheck import gradient_check
 from lstm_course.training.optimisers import Adam
@@ -158,11 +158,11 @@ def test_a_wrong_gradient_fails_the_check():
     assert errors["W_out"] > 1e-4
 
 
-def test_loss_state_and_step_function_agree_with_the_reference_lstm():
+def test_loss_state_and_step_function_agree_with_the_lstm():
     params, rng = small_model(2)
     inputs, targets = rng.integers(0, 5, (3, 6)), rng.integers(0, 5, (3, 6))
     loss, _, (h_last, c_last) = char_lm.loss_and_grads(params, inputs, targets)
-    h, c, _ = lstm_reference.lstm_forward(
+    h, c, _ = lstm.lstm_forward(
         char_lm.one_hot(inputs, 5), params["kernel"], params["recurrent_kernel"], params["bias"]
     )
     np.testing.assert_allclose(h_last, h[:, -1])

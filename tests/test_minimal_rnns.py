@@ -1,8 +1,8 @@
 """minGRU and minLSTM: the loop, the scan and the log form agree
 (lstm_course.numpy_models.minimal_rnns)."""
 
+from lstm_course.maths import sigmoid
 from lstm_course.numpy_models import minimal_rnns
-from lstm_course.numpy_models.maths import sigmoid
 
 import numpy as np
 import pytest

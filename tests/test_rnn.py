@@ -1,5 +1,5 @@
 from lstm_course import seed_everything
-from lstm_course.numpy_models.maths import sequence_cross_entropy, softmax
+from lstm_course.maths import sequence_cross_entropy, softmax
 from lstm_course.numpy_models.rnn import (
     from_keras_simple_rnn,
     hidden_jacobian_norms,

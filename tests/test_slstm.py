@@ -1,8 +1,8 @@
 """The sLSTM cell: the stabiliser changes nothing but the overflow
 (lstm_course.numpy_models.slstm)."""
 
+from lstm_course.maths import sigmoid
 from lstm_course.numpy_models import slstm
-from lstm_course.numpy_models.maths import sigmoid
 
 import numpy as np
 import pytest

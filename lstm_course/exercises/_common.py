@@ -19,9 +19,5 @@ def distinct_sizes(rng, trial: int, first: tuple, low: int = 2, high: int = 8) -
     return tuple(int(v) for v in rng.choice(np.arange(low, high + 1), len(first), replace=False))
 
 
-def sigmoid(z):
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
-
-
 def relu(z):
     return np.maximum(z, 0.0)

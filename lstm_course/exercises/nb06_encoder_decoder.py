@@ -1,8 +1,8 @@
 """Notebook 06: one-hot encoding a string, and the greedy decoding loop."""
 
+from lstm_course import maths
 from lstm_course.data import arithmetic
 from lstm_course.exercises.checker import Exercise, KnownBug
-from lstm_course.numpy_models import maths
 
 import numpy as np
 

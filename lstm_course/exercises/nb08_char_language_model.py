@@ -3,6 +3,7 @@
 from lstm_course.data import text_corpus
 from lstm_course.exercises._common import distinct_sizes
 from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.maths import softmax_unchecked
 from lstm_course.training import sampling
 
 import numpy as np
@@ -22,27 +23,22 @@ def _temperature_inputs(rng, trial=0):
     return {"logits": logits, "temperature": temperature}
 
 
-def _softmax(z, axis=-1):
-    e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
-
-
 check_temperature_probs = Exercise(
     name="temperature_probs",
     reference=temperature_probs,
     make_inputs=_temperature_inputs,
     known_bugs=[
         KnownBug(
-            lambda logits, t: _softmax(logits),
+            lambda logits, t: softmax_unchecked(logits),
             "the temperature is ignored: divide the logits by it before the softmax",
         ),
         KnownBug(
-            lambda logits, t: _softmax(logits * t),
+            lambda logits, t: softmax_unchecked(logits * t),
             "you multiplied by the temperature: divide the logits by it (a high temperature "
             "must flatten the distribution)",
         ),
         KnownBug(
-            lambda logits, t: _softmax(logits) / t,
+            lambda logits, t: softmax_unchecked(logits) / t,
             "you divided the probabilities by the temperature: divide the logits, before the "
             "softmax (each row must sum to 1)",
         ),
@@ -51,7 +47,7 @@ check_temperature_probs = Exercise(
             "these are scaled logits, not probabilities: apply a softmax to logits / temperature",
         ),
         KnownBug(
-            lambda logits, t: _softmax(logits / t, axis=0),
+            lambda logits, t: softmax_unchecked(logits / t, axis=0),
             "the softmax runs over the batch axis: it must run over the characters (the last "
             "axis), one distribution per row",
         ),

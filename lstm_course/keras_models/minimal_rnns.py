@@ -19,21 +19,14 @@ through the same layers, which share their weights).
 """
 
 from lstm_course.arguments import as_positive_int
+from lstm_course.numpy_models.scan import combine  # plain arithmetic: works on tensors too
 
 import keras
 from keras import ops
 
 
-def _compose(first, second):
-    """(a₁, b₁) then (a₂, b₂) = (a₁ a₂, a₂ b₁ + b₂):
-    :func:`lstm_course.numpy_models.scan.combine`."""
-    (a1, b1), (a2, b2) = first, second
-    return a1 * a2, a2 * b1 + b2
-
-
 def g(v):
-    """The positive candidate of :func:`lstm_course.numpy_models.minimal_rnns.g`: v + 0.5, or σ(v)
-    below 0."""
+    """:func:`lstm_course.numpy_models.minimal_rnns.g` in Keras: v + 0.5, or σ(v) below 0."""
     return ops.where(v >= 0, v + 0.5, ops.sigmoid(v))
 
 
@@ -62,7 +55,7 @@ class MinGRU(keras.layers.Layer):
         while shift < steps:  # round r: compose with the maps 2ʳ steps earlier
             earlier_a = ops.pad(a[:, :-shift], [[0, 0], [shift, 0], [0, 0]], constant_values=1)
             earlier_b = ops.pad(b[:, :-shift], [[0, 0], [shift, 0], [0, 0]])
-            a, b = _compose((earlier_a, earlier_b), (a, b))
+            a, b = combine((earlier_a, earlier_b), (a, b))
             shift *= 2
         return b  # h⟨t⟩ = a·h⟨0⟩ + b with h⟨0⟩ = 0
 

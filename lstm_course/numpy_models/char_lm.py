@@ -1,8 +1,8 @@
 """A character-level language model in NumPy, trained with truncated BPTT. Notebook 08.
 
 The model reads one character at a time (a one-hot vector of size V), runs the course's
-plain LSTM (:mod:`lstm_course.numpy_models.lstm_reference`, notebook 03) and turns each hidden state
-into a probability for every next character with a softmax layer::
+LSTM (:mod:`lstm_course.numpy_models.lstm`, notebook 03) and turns each hidden state into
+a probability for every next character with a softmax layer::
 
     h_t = LSTM(onehot(x_t), h_{t-1}, c_{t-1})
     p(x_{t+1} | x_1..x_t) = softmax(h_t W_out + b_out)
@@ -21,8 +21,9 @@ Parameters are a dict of float64 arrays: ``kernel`` (V, 4U), ``recurrent_kernel`
 and ``bias`` (4U,) in Keras's layout (gates i, f, c, o), ``W_out`` (U, V), ``b_out`` (V,).
 """
 
+from lstm_course import maths
 from lstm_course.arguments import as_positive_int, as_real, check_rng, describe
-from lstm_course.numpy_models import lstm_reference
+from lstm_course.numpy_models import lstm
 from lstm_course.training.clipping import clip_by_global_norm
 
 import numpy as np
@@ -96,11 +97,6 @@ def one_hot(ids, vocab_size: int) -> np.ndarray:
     return np.eye(vocab_size)[np.asarray(ids)]
 
 
-def _log_softmax(logits):
-    shifted = logits - logits.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-
-
 def loss_and_grads(params: dict, inputs, targets, h0=None, c0=None):
     """Mean cross-entropy over one chunk, its gradients, and the state the chunk ends in.
 
@@ -121,7 +117,7 @@ def loss_and_grads(params: dict, inputs, targets, h0=None, c0=None):
         raise ValueError(
             f"targets must have the shape of inputs, {inputs.shape}, got {targets.shape}"
         )
-    h, c, cache = lstm_reference.lstm_forward(
+    h, c, cache = lstm.lstm_forward(
         one_hot(inputs, vocab_size),
         params["kernel"],
         params["recurrent_kernel"],
@@ -129,13 +125,15 @@ def loss_and_grads(params: dict, inputs, targets, h0=None, c0=None):
         h0,
         c0,
     )
-    log_probs = _log_softmax(h @ params["W_out"] + params["b_out"])  # (batch, time, V)
+    log_probs = maths.log_softmax_unchecked(
+        h @ params["W_out"] + params["b_out"]
+    )  # (batch, time, V)
     picked = np.take_along_axis(log_probs, targets[..., None], axis=-1)
     n = targets.size
     loss = float(-picked.sum() / n)
     dlogits = (np.exp(log_probs) - one_hot(targets, vocab_size)) / n
     flat_h, flat_d = h.reshape(-1, units), dlogits.reshape(-1, vocab_size)
-    back = lstm_reference.lstm_backward(dlogits @ params["W_out"].T, cache)
+    back = lstm.lstm_backward(dlogits @ params["W_out"].T, cache)
     grads = {
         "kernel": back["dkernel"],
         "recurrent_kernel": back["drecurrent_kernel"],
@@ -212,26 +210,18 @@ def train(
 def step_function(params: dict):
     """``step(id, state) -> (logits, state)`` for one character, for sampling and scoring.
 
-    The same LSTM step as :func:`lstm_course.numpy_models.lstm_reference.lstm_forward` (tested
-    equal),
-    without the cache that backpropagation needs. ``state`` is ``(h, c)``, ``None`` for
-    zeros; ``id`` may be an int or a 1-D array of ids (a batch).
+    The LSTM step is :func:`lstm_course.numpy_models.lstm.lstm_cell_forward`'s, without the
+    cache that backpropagation needs. ``state`` is ``(h, c)``, ``None`` for zeros; ``id`` may
+    be an int or a 1-D array of ids (a batch).
     """
     vocab_size, units = _check_params(params)
     kernel, recurrent, bias = params["kernel"], params["recurrent_kernel"], params["bias"]
     W_out, b_out = params["W_out"], params["b_out"]
 
-    def sigmoid(z):
-        return 0.5 * (1.0 + np.tanh(0.5 * z))
-
     def step(ids, state=None):
         ids = np.asarray(ids)
         h, c = (np.zeros((*ids.shape, units)),) * 2 if state is None else state
-        z = kernel[ids] + h @ recurrent + bias  # one-hot x @ kernel is a row of the kernel
-        i, f = sigmoid(z[..., :units]), sigmoid(z[..., units : 2 * units])
-        g, o = np.tanh(z[..., 2 * units : 3 * units]), sigmoid(z[..., 3 * units :])
-        c = f * c + i * g
-        h = o * np.tanh(c)
+        h, c, _ = lstm._step(one_hot(ids, vocab_size), h, c, kernel, recurrent, bias)
         return h @ W_out + b_out, (h, c)
 
     return step
@@ -254,5 +244,7 @@ def cross_entropy(params: dict, ids, streams: int = 1) -> float:
     step, state, total = step_function(params), None, 0.0
     for t in range(length - 1):
         logits, state = step(rows[:, t], state)
-        total -= np.take_along_axis(_log_softmax(logits), rows[:, t + 1, None], axis=1).sum()
+        total -= np.take_along_axis(
+            maths.log_softmax_unchecked(logits), rows[:, t + 1, None], axis=1
+        ).sum()
     return float(total / (streams * (length - 1)))

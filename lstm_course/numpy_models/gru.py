@@ -37,9 +37,10 @@ from lstm_course.arguments import (
     as_positive_int,
     check_keras_recurrent_layer,
     check_shape,
-    common_float_dtype,
+    fused_weights,
+    recurrent_inputs,
 )
-from lstm_course.numpy_models.maths import sigmoid
+from lstm_course.maths import sigmoid
 
 import numpy as np
 
@@ -60,21 +61,17 @@ def param_count(units: int, input_dim: int) -> int:
 
 
 def _fused(kernel, recurrent_kernel, bias):
-    kernel = as_float_array(kernel, "kernel")
     recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
-    bias = as_float_array(bias, "bias")
     check_shape(recurrent_kernel, (None, None), "recurrent_kernel", "(units, 3*units)")
     units = recurrent_kernel.shape[0]
     check_shape(recurrent_kernel, (units, 3 * units), "recurrent_kernel", "(units, 3*units)")
-    check_shape(kernel, (None, 3 * units), "kernel", "(input_dim, 3*units)")
-    if bias.shape == (3 * units,):
+    if np.shape(bias) == (3 * units,):
         raise ValueError(
             f"bias must have shape (2, {3 * units}) (input bias, recurrent bias: Keras's "
-            f"reset_after=True), got {bias.shape}, the reset_after=False layout, which this "
-            f"GRU does not implement"
+            f"reset_after=True), got {np.shape(bias)}, the reset_after=False layout, which "
+            f"this GRU does not implement"
         )
-    check_shape(bias, (2, 3 * units), "bias", "(2, 3*units): input bias, recurrent bias")
-    return kernel, recurrent_kernel, bias, units
+    return fused_weights(kernel, recurrent_kernel, bias, blocks=3, bias_rows=2)
 
 
 def _step(x_part, h_prev, recurrent_kernel, recurrent_bias, units):
@@ -118,15 +115,10 @@ def gru_forward(x, kernel, recurrent_kernel, bias, h0=None):
         TypeError: if an argument is not numeric.
     """
     kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias)
-    x = array_of_shape(x, (None, None, kernel.shape[0]), "x", "(batch, time, input_dim)")
+    weights = (kernel, recurrent_kernel, bias)
+    x, (kernel, recurrent_kernel, bias), (h,) = recurrent_inputs(x, weights, units, h0=h0)
     batch, steps, _ = x.shape
-    dtype = common_float_dtype(x, kernel, recurrent_kernel, bias)
-    h = np.zeros((batch, units), dtype) if h0 is None else as_float_array(h0, "h0")
-    check_shape(h, (batch, units), "h0", "(batch, units)")
-    dtype = common_float_dtype(dtype, h)
-    x, kernel, recurrent_kernel, bias, h = (
-        np.asarray(v, dtype=dtype) for v in (x, kernel, recurrent_kernel, bias, h)
-    )
+    dtype = x.dtype
     x_parts = x @ kernel + bias[0]  # the input's part of every step, at once
     out = {k: np.empty((batch, steps, units), dtype) for k in ("state", *GRU_GATES)}
     for t in range(steps):

@@ -20,11 +20,10 @@ Three layouts of the same parameters (see :func:`keras_to_gates`, :func:`gates_t
 The code uses the fused layout, batch-first: one matrix product per step computes all four
 gates for the whole batch, ``z = x_t @ kernel + h_prev @ recurrent_kernel + bias``.
 
-**Reading the code.** :func:`lstm_forward` and :func:`lstm_backward` are tuned for speed
-(sigmoids computed in place, step-independent factors hoisted out of the loop). The same
-computation written line by line as notebook 03 writes it is in
-:mod:`lstm_course.numpy_models.lstm_reference`; the tests check that both give the same numbers.
-:func:`lstm_cell_forward` and :func:`cell_state_backward` are plain already.
+**Reading the code.** :func:`lstm_forward` runs :func:`lstm_cell_forward`'s step once per
+time step, and :func:`lstm_backward` is the chain rule through that step, from its last
+line up, with :func:`cell_state_backward` for the cell state: the code notebook 03 teaches
+is the code it runs (and notebooks 02, 08 and 09 too).
 
 Defined in notebook 03 (everything here); notebook 02 uses :func:`lstm_forward` and
 :func:`from_keras_lstm` to compare the LSTM's gradient flow with the RNN's.
@@ -37,6 +36,7 @@ otherwise float64 run does not lower the precision. NaN and inf inside arrays pr
 in Keras. The arrays returned are new arrays, never views into the cache.
 """
 
+from lstm_course import maths
 from lstm_course.arguments import (
     array_of_shape,
     as_float_array,
@@ -46,13 +46,14 @@ from lstm_course.arguments import (
     check_shape,
     common_float_dtype,
     describe,
+    fused_weights,
+    recurrent_inputs,
 )
-from lstm_course.numpy_models import maths
 
 import numpy as np
 
 GATES = ("i", "f", "c", "o")  # Keras's order inside the fused matrices
-_CACHE_KEYS = ("x_tm", "h0", "c0", "h", "c", "tanh_c", "act", "kernel", "recurrent_kernel")
+_CACHE_KEYS = ("x", "h0", "c0", "h", "c", "kernel", "recurrent_kernel")
 
 __all__ = [
     "GATES",
@@ -80,24 +81,20 @@ def param_count(units: int, input_dim: int) -> int:
 
 
 def _fused(kernel, recurrent_kernel, bias):
-    kernel = as_float_array(kernel, "kernel")
-    recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
-    bias = as_float_array(bias, "bias")
-    check_shape(recurrent_kernel, (None, None), "recurrent_kernel", "(units, 4*units)")
-    units = recurrent_kernel.shape[0]
-    check_shape(recurrent_kernel, (units, 4 * units), "recurrent_kernel", "(units, 4*units)")
-    check_shape(kernel, (None, 4 * units), "kernel", "(input_dim, 4*units)")
-    check_shape(bias, (4 * units,), "bias", "(4*units,)")
-    return kernel, recurrent_kernel, bias, units
+    return fused_weights(kernel, recurrent_kernel, bias, blocks=4)
 
 
-def _gates(z, units):
-    """Activations of the four gates from the fused pre-activation ``z`` (..., 4*units)."""
-    i = maths.sigmoid(z[..., :units])
-    f = maths.sigmoid(z[..., units : 2 * units])
-    g = np.tanh(z[..., 2 * units : 3 * units])
-    o = maths.sigmoid(z[..., 3 * units :])
-    return i, f, g, o
+def _step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    """One LSTM step, the equations of notebook 03 (no argument checks: callers check once)."""
+    u = h_prev.shape[-1]
+    z = x_t @ kernel + h_prev @ recurrent_kernel + bias  # (batch, 4u): i, f, c̃, o side by side
+    i = maths.sigmoid_unchecked(z[..., :u])  # input gate
+    f = maths.sigmoid_unchecked(z[..., u : 2 * u])  # forget gate
+    c_tilde = np.tanh(z[..., 2 * u : 3 * u])  # candidate values
+    o = maths.sigmoid_unchecked(z[..., 3 * u :])  # output gate
+    c_t = f * c_prev + i * c_tilde
+    h_t = o * np.tanh(c_t)
+    return h_t, c_t, {"i": i, "f": f, "c": c_tilde, "o": o}
 
 
 def lstm_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
@@ -115,21 +112,13 @@ def lstm_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
     x_t = array_of_shape(x_t, (None, kernel.shape[0]), "x_t", "(batch, input_dim)")
     h_prev = array_of_shape(h_prev, (x_t.shape[0], units), "h_prev", "(batch, units)")
     c_prev = array_of_shape(c_prev, (x_t.shape[0], units), "c_prev", "(batch, units)")
-    i, f, g, o = _gates(x_t @ kernel + h_prev @ recurrent_kernel + bias, units)
-    c_t = f * c_prev + i * g
-    h_t = o * np.tanh(c_t)
-    return h_t, c_t, {"i": i, "f": f, "c": g, "o": o}
+    return _step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
 
 
 def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
-    """Run an LSTM over whole sequences, vectorised over the batch.
+    """Run an LSTM over whole sequences: :func:`lstm_cell_forward`'s step, once per time step.
 
-    The input projection ``x @ kernel`` is one matrix product for all steps; each step then
-    needs one more, ``h_prev @ recurrent_kernel``, for all four gates at once. Internally the
-    arrays are time-major, so that every step works on contiguous memory.
-
-    Defined in notebook 03; the plain version is
-    :func:`lstm_course.numpy_models.lstm_reference.lstm_forward`.
+    Defined in notebook 03.
 
     Args:
         x: ``(batch, time, input_dim)``; ``time`` may be 0.
@@ -147,71 +136,39 @@ def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
         TypeError: if an argument is not numeric.
     """
     kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias)
-    x = array_of_shape(x, (None, None, kernel.shape[0]), "x", "(batch, time, input_dim)")
-    batch, steps, _ = x.shape
-    dtype = common_float_dtype(x, kernel, recurrent_kernel, bias)
-    h0 = np.zeros((batch, units), dtype) if h0 is None else as_float_array(h0, "h0")
-    c0 = np.zeros((batch, units), dtype) if c0 is None else as_float_array(c0, "c0")
-    check_shape(h0, (batch, units), "h0", "(batch, units)")
-    check_shape(c0, (batch, units), "c0", "(batch, units)")
-    dtype = common_float_dtype(dtype, h0, c0)
-    kernel, recurrent_kernel, bias, h0, c0 = (
-        np.array(v, dtype=dtype) for v in (kernel, recurrent_kernel, bias, h0, c0)
+    weights = (kernel, recurrent_kernel, bias)
+    x, (kernel, recurrent_kernel, bias), (h0, c0) = recurrent_inputs(
+        x, weights, units, h0=h0, c0=c0
     )
+    batch, steps, _ = x.shape
+    dtype = x.dtype
 
-    u = units
-    x_tm = np.array(x.transpose(1, 0, 2), dtype=dtype, order="C")  # (time, batch, input_dim)
-    act = (x_tm @ kernel + bias).astype(dtype)  # pre-activations of every step, then gates
-    h = np.empty((steps, batch, u), dtype)
-    c = np.empty((steps, batch, u), dtype)
-    tanh_c = np.empty((steps, batch, u), dtype)
-    h_prev, c_prev = h0, c0
+    h = np.zeros((batch, steps, units), dtype)
+    c = np.zeros((batch, steps, units), dtype)
+    gates = {g: np.zeros((batch, steps, units), dtype) for g in GATES}
+    h_t, c_t = h0, c0
     for t in range(steps):
-        z = act[t]
-        z += h_prev @ recurrent_kernel
-        for part in (z[:, : 2 * u], z[:, 3 * u :]):  # sigmoid(z) = (1 + tanh(z / 2)) / 2
-            part *= 0.5
-            np.tanh(part, out=part)
-            part *= 0.5
-            part += 0.5
-        np.tanh(z[:, 2 * u : 3 * u], out=z[:, 2 * u : 3 * u])
-        i, f, g, o = z[:, :u], z[:, u : 2 * u], z[:, 2 * u : 3 * u], z[:, 3 * u :]
-        np.multiply(f, c_prev, out=c[t])
-        c[t] += i * g
-        np.tanh(c[t], out=tanh_c[t])
-        np.multiply(o, tanh_c[t], out=h[t])
-        h_prev, c_prev = h[t], c[t]
-    gates = {g: act[..., k * u : (k + 1) * u].transpose(1, 0, 2) for k, g in enumerate(GATES)}
-    cache = {
-        "x_tm": x_tm,
-        "h0": h0,
-        "c0": c0,
-        "h": h,
-        "c": c,
-        "tanh_c": tanh_c,
-        "act": act,
-        "gates": gates,
-        "kernel": kernel,
-        "recurrent_kernel": recurrent_kernel,
-    }
-    return h.transpose(1, 0, 2).copy(), c.transpose(1, 0, 2).copy(), cache
+        h_t, c_t, gates_t = _step(x[:, t], h_t, c_t, kernel, recurrent_kernel, bias)
+        h[:, t], c[:, t] = h_t, c_t
+        for g in GATES:
+            gates[g][:, t] = gates_t[g]
+    cache = {"x": x, "h0": h0, "c0": c0, "h": h, "c": c, "gates": gates}
+    cache.update(kernel=kernel, recurrent_kernel=recurrent_kernel)
+    return h.copy(), c.copy(), cache
 
 
 def lstm_backward(dh, cache, dc_last=None):
     """Backpropagation through time for :func:`lstm_forward`, through both h and c.
 
-    Defined in notebook 03; the plain version is
-    :func:`lstm_course.numpy_models.lstm_reference.lstm_backward`.
+    Defined in notebook 03. Each step is the chain rule through the step's equations, from
+    the last one up, with ``dh_t`` the total gradient reaching h<t>:
 
-    Per step, with ``dh_t`` the total gradient reaching h<t> and ``dc`` the one reaching c<t>:
-
-        dc     = dc_from_t+1 + dh_t ⊙ o ⊙ (1 - tanh(c)^2)
-        dz_i   = dc ⊙ g ⊙ i(1 - i)      dz_f = dc ⊙ c_prev ⊙ f(1 - f)
-        dz_c   = dc ⊙ i ⊙ (1 - g^2)     dz_o = dh_t ⊙ tanh(c) ⊙ o(1 - o)
-        dc_prev = dc ⊙ f                 dh_prev = dz @ recurrent_kernel.T
-
-    Every factor that does not depend on the incoming gradients is computed for all steps
-    at once before the loop, so the loop itself is a handful of small operations.
+        h = o ⊙ tanh(c)            dc = dc_from_t+1 + dh_t ⊙ o ⊙ (1 - tanh(c)²)  (exercise 3)
+        c = f ⊙ c_prev + i ⊙ c̃     dc_prev = dc ⊙ f
+        gates                      dz_i = dc ⊙ c̃ ⊙ i(1 - i)    dz_f = dc ⊙ c_prev ⊙ f(1 - f)
+                                   dz_c = dc ⊙ i ⊙ (1 - c̃²)    dz_o = dh_t ⊙ tanh(c) ⊙ o(1 - o)
+        z = x_t K + h_prev R + b   dK += x_tᵀ dz, dR += h_prevᵀ dz, db += Σ dz,
+                                   dx_t = dz Kᵀ, dh_prev = dz Rᵀ
 
     Args:
         dh: gradient of the loss with respect to every hidden state, as it arrives from the
@@ -228,63 +185,57 @@ def lstm_backward(dh, cache, dc_last=None):
         shows how far back the signal travels.
     """
     check_cache(cache, _CACHE_KEYS, producer="lstm_forward")
-    steps, batch, u = cache["h"].shape
+    batch, steps, u = cache["h"].shape
     dh = array_of_shape(dh, (batch, steps, u), "dh", "(batch, time, units), like the hidden states")
     if dc_last is not None:
         dc_last = array_of_shape(dc_last, (batch, u), "dc_last", "(batch, units)")
     dtype = common_float_dtype(cache["h"], dh, *(() if dc_last is None else (dc_last,)))
-    x_tm, h0, c0, h, c, tanh_c, act, kernel, recurrent_kernel = (
+    x, h0, c0, h, c, kernel, recurrent_kernel = (
         cache[k].astype(dtype, copy=False) for k in _CACHE_KEYS
     )
+    i, f, c_tilde, o = (cache["gates"][g].astype(dtype, copy=False) for g in GATES)
     dh = dh.astype(dtype, copy=False)
-    if steps == 0:  # nothing to go back through: the gradients reach h0 and c0 unchanged
-        return {
-            "dx": np.zeros((batch, 0, kernel.shape[0]), dtype),
-            "dkernel": np.zeros_like(kernel),
-            "drecurrent_kernel": np.zeros_like(recurrent_kernel),
-            "dbias": np.zeros(4 * u, dtype),
-            "dh0": np.zeros((batch, u), dtype),
-            "dc0": np.zeros((batch, u), dtype) if dc_last is None else dc_last.astype(dtype),
-            "dc": np.zeros((batch, 0, u), dtype),
-        }
-    dh_tm = dh.transpose(1, 0, 2)
-    i, f, g, o = (act[..., k * u : (k + 1) * u] for k in range(4))
-    c_prev = np.concatenate([c0[None], c[:-1]], axis=0)
 
-    # Step-independent factors: dz_{i,f,c} = dc * coef[..., :3u], dz_o = dh_t * coef[..., 3u:].
-    coef = np.concatenate(
-        [g * i * (1 - i), c_prev * f * (1 - f), i * (1 - g * g), tanh_c * o * (1 - o)], axis=-1
-    )
-    o_dtanh = o * (1 - tanh_c * tanh_c)  # dc gets dh_t * o * tanh'(c)
-
-    dz = np.empty_like(act)
-    dc_total = np.empty_like(c)
-    dh_next = np.zeros_like(h0)
-    dc = np.zeros_like(c0) if dc_last is None else dc_last.astype(dtype)  # a copy
+    dx = np.zeros(x.shape, dtype)
+    dkernel, drecurrent_kernel = np.zeros_like(kernel), np.zeros_like(recurrent_kernel)
+    dbias = np.zeros(4 * u, dtype)
+    dc_all = np.zeros((batch, steps, u), dtype)
+    dh_next = np.zeros((batch, u), dtype)  # what flows back into h<t> from step t+1
+    dc_next = np.zeros((batch, u), dtype) if dc_last is None else dc_last.astype(dtype)
     for t in reversed(range(steps)):
-        dh_t = dh_tm[t] + dh_next
-        dc += dh_t * o_dtanh[t]
-        dc_total[t] = dc
-        dz_t = dz[t]
-        np.multiply(
-            coef[t, :, : 3 * u].reshape(batch, 3, u),
-            dc[:, None, :],
-            out=dz_t[:, : 3 * u].reshape(batch, 3, u),
+        h_prev = h0 if t == 0 else h[:, t - 1]
+        c_prev = c0 if t == 0 else c[:, t - 1]
+        dh_t = dh[:, t] + dh_next
+        dc, dc_next = _cell_state_backward(dh_t, dc_next, o[:, t], c[:, t], f[:, t])
+        dz = np.concatenate(  # (batch, 4u), Keras's order i, f, c̃, o
+            [
+                dc * c_tilde[:, t] * i[:, t] * (1 - i[:, t]),
+                dc * c_prev * f[:, t] * (1 - f[:, t]),
+                dc * i[:, t] * (1 - c_tilde[:, t] ** 2),
+                dh_t * np.tanh(c[:, t]) * o[:, t] * (1 - o[:, t]),
+            ],
+            axis=1,
         )
-        np.multiply(coef[t, :, 3 * u :], dh_t, out=dz_t[:, 3 * u :])
-        dc *= f[t]  # the additive cell path: dc<t-1> = dc<t> * f<t>
-        dh_next = dz_t @ recurrent_kernel.T
-    h_prev = np.concatenate([h0[None], h[:-1]], axis=0)
-    dz_flat = dz.reshape(-1, 4 * u)
+        dkernel += x[:, t].T @ dz
+        drecurrent_kernel += h_prev.T @ dz
+        dbias += dz.sum(axis=0)
+        dx[:, t] = dz @ kernel.T
+        dh_next = dz @ recurrent_kernel.T
+        dc_all[:, t] = dc
     return {
-        "dx": (dz @ kernel.T).transpose(1, 0, 2),
-        "dkernel": x_tm.reshape(-1, x_tm.shape[-1]).T @ dz_flat,
-        "drecurrent_kernel": h_prev.reshape(-1, u).T @ dz_flat,
-        "dbias": dz_flat.sum(axis=0),
+        "dx": dx,
+        "dkernel": dkernel,
+        "drecurrent_kernel": drecurrent_kernel,
+        "dbias": dbias,
         "dh0": dh_next,
-        "dc0": dc,
-        "dc": dc_total.transpose(1, 0, 2),
+        "dc0": dc_next,
+        "dc": dc_all,
     }
+
+
+def _cell_state_backward(dh_t, dc_next, o_t, c_t, f_t):
+    dc_t = dc_next + dh_t * o_t * (1.0 - np.tanh(c_t) ** 2)
+    return dc_t, dc_t * f_t
 
 
 def cell_state_backward(dh_t, dc_next, o_t, c_t, f_t):
@@ -307,8 +258,7 @@ def cell_state_backward(dh_t, dc_next, o_t, c_t, f_t):
     o_t = array_of_shape(o_t, dh_t.shape, "o_t", "(batch, units), like dh_t")
     c_t = array_of_shape(c_t, dh_t.shape, "c_t", "(batch, units), like dh_t")
     f_t = array_of_shape(f_t, dh_t.shape, "f_t", "(batch, units), like dh_t")
-    dc_t = dc_next + dh_t * o_t * (1.0 - np.tanh(c_t) ** 2)
-    return dc_t, dc_t * f_t
+    return _cell_state_backward(dh_t, dc_next, o_t, c_t, f_t)
 
 
 # --- notations ------------------------------------------------------------------------------

@@ -43,13 +43,13 @@ Conventions as in :mod:`lstm_course.numpy_models.lstm`. Defined in notebook 09.
 
 from lstm_course.arguments import (
     array_of_shape,
-    as_float_array,
     as_positive_int,
-    check_shape,
     common_float_dtype,
     describe,
+    fused_weights,
+    recurrent_inputs,
 )
-from lstm_course.numpy_models.maths import sigmoid
+from lstm_course.maths import sigmoid
 
 from dataclasses import dataclass
 
@@ -130,16 +130,7 @@ def initial_bias(variant: str, units: int, dtype="float64") -> np.ndarray:
 
 def _fused(kernel, recurrent_kernel, bias, variant):
     k = len(variant_gates(variant))
-    kernel = as_float_array(kernel, "kernel")
-    recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
-    bias = as_float_array(bias, "bias")
-    wanted = f"(units, {k}*units) for variant {variant!r}"
-    check_shape(recurrent_kernel, (None, None), "recurrent_kernel", wanted)
-    units = recurrent_kernel.shape[0]
-    check_shape(recurrent_kernel, (units, k * units), "recurrent_kernel", wanted)
-    check_shape(kernel, (None, k * units), "kernel", f"(input_dim, {k}*units)")
-    check_shape(bias, (k * units,), "bias", f"({k}*units,)")
-    return kernel, recurrent_kernel, bias, units
+    return fused_weights(kernel, recurrent_kernel, bias, k, note=f" for variant {variant!r}")
 
 
 def _step(pre, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid, tanh_fn=np.tanh):
@@ -198,17 +189,10 @@ def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=Non
     """
     check_variant(variant)
     kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias, variant)
-    x = array_of_shape(x, (None, None, kernel.shape[0]), "x", "(batch, time, input_dim)")
+    weights = (kernel, recurrent_kernel, bias)
+    x, (kernel, recurrent_kernel, bias), (h, c) = recurrent_inputs(x, weights, units, h0=h0, c0=c0)
     batch, steps, _ = x.shape
-    dtype = common_float_dtype(x, kernel, recurrent_kernel, bias)
-    h = np.zeros((batch, units), dtype) if h0 is None else as_float_array(h0, "h0")
-    c = np.zeros((batch, units), dtype) if c0 is None else as_float_array(c0, "c0")
-    check_shape(h, (batch, units), "h0", "(batch, units)")
-    check_shape(c, (batch, units), "c0", "(batch, units)")
-    dtype = common_float_dtype(dtype, h, c)
-    x, kernel, recurrent_kernel, bias, h, c = (
-        np.asarray(v, dtype=dtype) for v in (x, kernel, recurrent_kernel, bias, h, c)
-    )
+    dtype = x.dtype
     x_parts = x @ kernel + bias  # the input's part of every step, at once
     out = {k: np.empty((batch, steps, units), dtype) for k in ("h_", "c_", "i", "f", "c", "o")}
     for t in range(steps):

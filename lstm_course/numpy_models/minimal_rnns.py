@@ -25,7 +25,7 @@ default (``g``'s smallest output is above 0, so the log form takes h⟨0⟩ = 0 
 """
 
 from lstm_course.arguments import array_of_shape, as_bool, common_float_dtype
-from lstm_course.numpy_models.maths import sigmoid
+from lstm_course.maths import sigmoid
 from lstm_course.numpy_models.scan import (
     linear_recurrence_log,
     linear_recurrence_loop,

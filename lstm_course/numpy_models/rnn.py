@@ -19,6 +19,7 @@ Keras. Returned arrays are new arrays, never views into the cache, so changing t
 change a later backward pass.
 """
 
+from lstm_course import maths
 from lstm_course.arguments import (
     array_of_shape,
     as_float_array,
@@ -27,7 +28,6 @@ from lstm_course.arguments import (
     common_float_dtype,
     describe,
 )
-from lstm_course.numpy_models import maths
 
 import numpy as np
 
@@ -185,7 +185,7 @@ def rnn_classifier_loss(x, y, params, a0=None):
 
     Defined in notebook 02. The model is :func:`rnn_forward`, then
     ``softmax(a<t> @ Wya.T + by)`` at every step, and the loss is
-    :func:`~lstm_course.numpy_models.maths.sequence_cross_entropy`.
+    :func:`~lstm_course.maths.sequence_cross_entropy`.
 
     Args:
         x: ``(batch, time, n_x)``; y: ``(batch, time)`` integer labels in ``[0, n_y)``.

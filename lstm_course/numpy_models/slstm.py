@@ -28,7 +28,7 @@ draws one. ``x`` is ``(batch, time, input_dim)``. States start at zero (m too).
 """
 
 from lstm_course.arguments import array_of_shape, as_bool, as_positive_int, check_rng, describe
-from lstm_course.numpy_models.maths import sigmoid
+from lstm_course.maths import sigmoid
 
 import numpy as np
 

@@ -12,6 +12,7 @@ around
 a Keras model that returns its states.
 """
 
+from lstm_course import maths
 from lstm_course.arguments import as_bool, as_int, as_real, check_rng, describe
 
 import numpy as np
@@ -27,9 +28,7 @@ def temperature_probs(logits, temperature: float) -> np.ndarray:
     z = np.asarray(logits, dtype=np.float64)
     if z.ndim == 0 or z.shape[-1] == 0:
         raise ValueError(f"logits must have at least one score on the last axis, got {z.shape}")
-    z = z / temperature
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return maths.softmax_unchecked(z / temperature)
 
 
 def sample_next(logits, temperature: float, rng) -> int:

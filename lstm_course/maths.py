@@ -18,7 +18,11 @@ def sigmoid(z):
     Defined in notebook 03. It is computed as ``(1 + tanh(z / 2)) / 2``, the same function
     written so that it never overflows: ``exp(-z)`` is ``inf`` for ``z < -709``.
     """
-    z = as_float_array(z, "z")
+    return sigmoid_unchecked(as_float_array(z, "z"))
+
+
+def sigmoid_unchecked(z):
+    """:func:`sigmoid` without the argument check, for the models' inner loops."""
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
@@ -32,8 +36,19 @@ def softmax(z, axis=-1):
     axis = as_int(axis, "axis", minimum=-max(z.ndim, 1), maximum=max(z.ndim, 1) - 1)
     if z.ndim == 0 or z.shape[axis] == 0:
         raise ValueError(f"z must have at least one entry along axis {axis}, got shape {z.shape}")
+    return softmax_unchecked(z, axis)
+
+
+def softmax_unchecked(z, axis=-1):
+    """:func:`softmax` without the argument checks, for the models' inner loops."""
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
+
+
+def log_softmax_unchecked(z, axis=-1):
+    """``log(softmax(z))``, computed without forming the softmax (no ``log(0)``)."""
+    shifted = z - z.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
 def as_labels(y, n_classes: int, shape: tuple, name: str = "y") -> np.ndarray:
