@@ -11,8 +11,9 @@
 
 Import it *before* TensorFlow or Keras: importing it does not load TensorFlow, but it makes
 the first ``import tensorflow`` / ``import keras`` quiet, so notebook outputs stay clean
-(see :mod:`lstm_course.notebook.quiet`). Only ``keras_models.minimal_rnns`` and
-``notebook.progress`` import Keras when imported (tests/test_quiet.py checks every other module).
+(see :mod:`lstm_course.notebook.quiet`). Only ``keras_models.minimal_rnns``,
+``keras_models.variant_cell`` and ``notebook.progress`` import Keras when imported
+(tests/test_quiet.py checks every other module).
 
 The names below are loaded on first use: ``lc.check`` imports only NumPy, while
 ``lc.CompactProgress`` and ``lc.seed_everything`` import Keras.

@@ -1,8 +1,9 @@
-"""The small functions both models share: the sigmoid, the softmax and the sequence loss.
+"""The small functions the NumPy models, the samplers and the exercises share: the sigmoid,
+the softmax and log-softmax, and the sequence loss with its label check.
 
 Defined in notebook 01 (softmax, :func:`sequence_cross_entropy`) and notebook 03
-(:func:`sigmoid`), used by :mod:`lstm_course.numpy_models.rnn` and
-:mod:`lstm_course.numpy_models.lstm`.
+(:func:`sigmoid`). The ``*_unchecked`` versions skip the argument checks, for inner loops
+whose caller has checked its inputs once.
 
 NaN and inf in ``z`` propagate into the result, as in Keras.
 """

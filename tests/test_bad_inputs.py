@@ -240,7 +240,7 @@ def _cases():
     from lstm_course.data import arithmetic as s2s
     from lstm_course.data import co2, synthetic, text_corpus
     from lstm_course.data.synthetic import REVERSAL_VOCAB
-    from lstm_course.keras_models import encoder_decoder, side_by_side
+    from lstm_course.keras_models import encoder_decoder, side_by_side, variant_cell
     from lstm_course.keras_models import minimal_rnns as keras_minimal_rnns
     from lstm_course.notebook import (
         claims,
@@ -591,6 +591,13 @@ def _cases():
     )
     add = rows_for(lstm.lstm_backward)
     add(
+        "cache without gates",
+        ValueError,
+        "cache",
+        lambda f=f: f(np.zeros((B, T, U)), {k: v for k, v in lstm_cache().items() if k != "gates"}),
+        "gates",
+    )
+    add(
         "dc_last shape",
         ValueError,
         "dc_last",
@@ -756,11 +763,11 @@ def _cases():
     add("strings", TypeError, "series", lambda f=f: f(["a", "b", "c", "d"], 2))
     add("None", TypeError, "series", lambda f=f: f(None, 2))
     add("complex", TypeError, "series", lambda f=f: f(np.zeros(5) + 1j, 2))
-    # --- datasets -----------------------------------------------------------------------------
+    # --- data.co2 -----------------------------------------------------------------------------
     add = rows_for(co2.load_co2)
     add("fill_missing string", TypeError, "fill_missing", lambda: co2.load_co2("no"))
     add("fill_missing int", TypeError, "fill_missing", lambda: co2.load_co2(2))
-    # --- seq2seq ------------------------------------------------------------------------------
+    # --- data.arithmetic ----------------------------------------------------------------------
     add = rows_for(s2s.CharCodec)
     add("length -1", ValueError, "length", lambda: s2s.CharCodec(length=-1))
     add("length float", TypeError, "length", lambda: s2s.CharCodec(length=2.5))
@@ -935,7 +942,7 @@ def _cases():
     add(
         "arrays list", TypeError, "arrays", lambda: gradcheck.gradient_check(lambda: 0.0, [x64], {})
     )
-    # --- metrics, repro -----------------------------------------------------------------------
+    # --- notebook.headline_numbers, repro -----------------------------------------------------
     add = rows_for(metrics_mod.metric)
     add("nan", ValueError, "value", lambda: metrics_mod.metric("x", NAN))
     add("inf", ValueError, "value", lambda: metrics_mod.metric("x", float("inf")))
@@ -1137,12 +1144,12 @@ def _cases():
         lambda: lstm_variants.param_count("vanilla", -1, 2),
         "units must be a positive integer, got -1",
     )
-    add = rows_for(lstm_variants.variant_rnn)
+    add = rows_for(variant_cell.variant_rnn)
     add(
         "variant peephole",
         ValueError,
         "variant",
-        lambda: lstm_variants.variant_rnn(4, "peephole"),
+        lambda: variant_cell.variant_rnn(4, "peephole"),
         "variant must be one of",
     )
     # --- stacked_variants ---------------------------------------------------------------------
@@ -1293,7 +1300,7 @@ def _cases():
     add("steps 0", ValueError, "steps", lambda: synthetic.running_parity(5, 0, rng()))
     add = rows_for(synthetic.adding_problem)
     add("rng int", TypeError, "rng", lambda: synthetic.adding_problem(10, 10, rng=0), "Generator")
-    # --- baselines ----------------------------------------------------------------------------
+    # --- training.forecast_baselines ----------------------------------------------------------
     f = forecast_baselines.seasonal_drift
     add = rows_for(f)
     add(
@@ -1370,7 +1377,7 @@ def _cases():
         "log_h0",
         lambda f=f: f(np.zeros((1, 2, 1)), np.zeros((1, 2, 1)), "0"),
     )
-    # --- min_rnn, min_rnn_keras ---------------------------------------------------------------
+    # --- minimal_rnns (NumPy and Keras) -------------------------------------------------------
     f = minimal_rnns.min_gru
     add = rows_for(f)
     add(
@@ -1627,6 +1634,11 @@ def _cases():
         lambda f=f: f({"kernel": 1}, np.zeros((1, 2), int), np.zeros((1, 2), int)),
         "params must be the dict init_params returns",
     )
+    step = char_lm.step_function(lm)
+    add = rows_for(step)
+    add("id -1", ValueError, "ids", lambda: step(-1), r"ids must hold ids in \[0, 4\]")
+    add("id float", TypeError, "ids", lambda: step(2.0), "integer ids")
+    add("ids 2-D", TypeError, "ids", lambda: step(np.zeros((1, 1), int)), "1-D array")
     add = rows_for(char_lm.cross_entropy)
     add(
         "stream of one id",
@@ -1667,7 +1679,7 @@ def _cases():
         lambda: sampling.sample_next([1.0, 2.0], 1.0, rng=42),
         "rng must be a numpy Generator",
     )
-    # --- seq2seq: StartEndCodec, accuracy, pairs, splits, RecordingModel --------------------------
+    # --- data.arithmetic: StartEndCodec -----------------------------------------------------------
     add = rows_for(s2s.StartEndCodec)
     for change, error, arg, words in [
         ({"start": "1"}, ValueError, "start", "start='1' must not be a symbol"),

@@ -3,6 +3,7 @@ each variant has its defining property, parameter counts match Keras. (Bad input
 test_bad_inputs.py.)"""
 
 from lstm_course import seed_everything
+from lstm_course.keras_models import variant_cell
 from lstm_course.numpy_models import lstm, lstm_variants
 from lstm_course.numpy_models.lstm_variants import (
     VARIANTS,
@@ -30,7 +31,7 @@ def random_weights(variant, rng, dtype="float64"):
 
 def keras_variant(variant, dtype):
     seed_everything(0)
-    layer = lstm_variants.variant_rnn(U, variant, dtype=dtype, return_sequences=True)
+    layer = variant_cell.variant_rnn(U, variant, dtype=dtype, return_sequences=True)
     layer.build((B, T, D))
     return layer
 
@@ -64,7 +65,7 @@ def test_keras_cell_equals_numpy(variant, dtype, tol):
 @pytest.mark.parametrize("variant", NAMES)
 def test_param_count_matches_keras(variant):
     for units, input_dim in ((1, 1), (5, 4), (16, 12)):
-        layer = lstm_variants.variant_rnn(units, variant)
+        layer = variant_cell.variant_rnn(units, variant)
         layer.build((None, 3, input_dim))
         assert layer.count_params() == param_count(variant, units, input_dim)
     assert param_count("vanilla", 7, 3) == lstm.param_count(7, 3)
@@ -105,7 +106,7 @@ def test_forget_bias_0_differs_from_vanilla_only_in_its_start():
     assert vanilla.tolist() == [0] * 4 + [1] * 4 + [0] * 8 and not zero.any()
     assert lstm_variants.initial_bias("coupled", 2).tolist() == [1, 1, 0, 0, 0, 0]
     for name in NAMES:
-        layer = lstm_variants.variant_rnn(4, name)
+        layer = variant_cell.variant_rnn(4, name)
         layer.build((None, 3, 2))
         np.testing.assert_array_equal(layer.get_weights()[2], lstm_variants.initial_bias(name, 4))
     seed_everything(0)
@@ -128,7 +129,7 @@ def test_cell_is_one_step_of_the_sequence():
 def test_keras_cell_trains_and_serialises():
     seed_everything(0)
     model = keras.Sequential(
-        [keras.Input((T, D)), lstm_variants.variant_rnn(U, "coupled"), keras.layers.Dense(1)]
+        [keras.Input((T, D)), variant_cell.variant_rnn(U, "coupled"), keras.layers.Dense(1)]
     )
     model.compile("adam", "mse")
     x, y = np.random.default_rng(5).normal(size=(16, T, D)), np.zeros(16)
@@ -137,12 +138,6 @@ def test_keras_cell_trains_and_serialises():
     assert not np.allclose(model.get_weights()[0], before)
     config = model.layers[0].cell.get_config()
     assert config["variant"] == "coupled" and config["units"] == U
-
-
-def test_an_unknown_name_of_the_module_is_an_attribute_error():
-    """The module's lazy __getattr__ (the Keras cell) answers other names as Python does."""
-    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
-        lstm_variants.Nope  # noqa: B018
 
 
 def test_importing_the_module_does_not_import_tensorflow():

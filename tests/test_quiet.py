@@ -60,6 +60,7 @@ def run_python(code):
 # is covered without editing this test), must import with NumPy and matplotlib alone.
 NEEDS_KERAS = {
     "lstm_course.keras_models.minimal_rnns",  # MinGRU subclasses keras.layers.Layer
+    "lstm_course.keras_models.variant_cell",  # VariantLSTMCell subclasses keras.layers.Layer
     "lstm_course.notebook.progress",  # CompactProgress subclasses keras.callbacks.Callback
 }
 ALL_MODULES = sorted(

@@ -1,10 +1,9 @@
 """Small synthetic data sets, generated on the fly from a NumPy ``Generator``.
 
-Imported as ``lstm_course.data.synthetic``; ``lstm_course.data`` is the same module (its old name).
-
 Which notebook uses what: :func:`spike_sequences` and :func:`delayed_echo` notebook 01,
-:func:`adding_problem` notebook 02, :func:`subject_memory` notebook 03,
-:func:`sliding_windows` notebook 05. (The real CO₂ series is in :mod:`lstm_course.data.co2`.)
+:func:`adding_problem` notebooks 02 and 09, :func:`subject_memory` notebooks 03 and 09,
+:func:`sliding_windows` notebooks 04 and 05, :func:`digit_reversal` notebook 07,
+:func:`running_parity` notebook 10. (The real CO₂ series is in :mod:`lstm_course.data.co2`.)
 
 Every size must be a positive integer (NumPy integers accepted), ``rng`` a
 ``numpy.random.Generator``; anything else raises ``ValueError``/``TypeError`` naming the

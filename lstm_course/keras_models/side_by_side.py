@@ -107,11 +107,11 @@ def single_model(name, units, input_dim, outputs, weights=None):
     """Model ``name`` alone: its recurrent layer and a ``Dense(outputs)`` head on the last h.
 
     ``keras.layers.GRU`` for the GRUs, ``keras.layers.RNN`` around
-    :class:`lstm_course.numpy_models.lstm_variants.VariantLSTMCell` for the LSTM variants.
+    :class:`lstm_course.keras_models.variant_cell.VariantLSTMCell` for the LSTM variants.
     ``weights``
     (as :func:`initial_row_weights` returns them) are set if given.
     """
-    from lstm_course.numpy_models.lstm_variants import variant_rnn
+    from lstm_course.keras_models.variant_cell import variant_rnn
 
     import keras
 

@@ -1,4 +1,4 @@
-"""Headline numbers for the README, recorded by the notebooks (01 to 06) while they run.
+"""Headline numbers for the README, recorded by the notebooks (01 to 10) while they run.
 
 A notebook calls ``metric("adding_mse_lstm", mse)``. Nothing is printed; when the
 environment variable ``LSTM_COURSE_METRICS`` names a file (``benchmarks/run_notebooks.py``

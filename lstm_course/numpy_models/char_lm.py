@@ -211,8 +211,8 @@ def step_function(params: dict):
     """``step(id, state) -> (logits, state)`` for one character, for sampling and scoring.
 
     The LSTM step is :func:`lstm_course.numpy_models.lstm.lstm_cell_forward`'s, without the
-    cache that backpropagation needs. ``state`` is ``(h, c)``, ``None`` for zeros; ``id`` may
-    be an int or a 1-D array of ids (a batch).
+    cache that backpropagation needs. ``state`` is ``(h, c)``, ``None`` for zeros; ``id`` is
+    an int or a 1-D array of ids (a batch), each in the vocabulary.
     """
     vocab_size, units = _check_params(params)
     kernel, recurrent, bias = params["kernel"], params["recurrent_kernel"], params["bias"]
@@ -220,8 +220,10 @@ def step_function(params: dict):
 
     def step(ids, state=None):
         ids = np.asarray(ids)
+        ids = _check_ids(ids, "ids", vocab_size, ndim=0 if ids.ndim == 0 else 1)
         h, c = (np.zeros((*ids.shape, units)),) * 2 if state is None else state
-        h, c, _ = lstm._step(one_hot(ids, vocab_size), h, c, kernel, recurrent, bias)
+        x_t = one_hot(ids, vocab_size)
+        h, c, _ = lstm.lstm_cell_forward_unchecked(x_t, h, c, kernel, recurrent, bias)
         return h @ W_out + b_out, (h, c)
 
     return step

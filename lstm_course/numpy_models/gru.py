@@ -61,14 +61,17 @@ def param_count(units: int, input_dim: int) -> int:
 
 
 def _fused(kernel, recurrent_kernel, bias):
+    kernel = as_float_array(kernel, "kernel")
     recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
+    bias = as_float_array(bias, "bias")
     check_shape(recurrent_kernel, (None, None), "recurrent_kernel", "(units, 3*units)")
     units = recurrent_kernel.shape[0]
     check_shape(recurrent_kernel, (units, 3 * units), "recurrent_kernel", "(units, 3*units)")
-    if np.shape(bias) == (3 * units,):
+    check_shape(kernel, (None, 3 * units), "kernel", "(input_dim, 3*units)")
+    if bias.shape == (3 * units,):
         raise ValueError(
             f"bias must have shape (2, {3 * units}) (input bias, recurrent bias: Keras's "
-            f"reset_after=True), got {np.shape(bias)}, the reset_after=False layout, which "
+            f"reset_after=True), got {bias.shape}, the reset_after=False layout, which "
             f"this GRU does not implement"
         )
     return fused_weights(kernel, recurrent_kernel, bias, blocks=3, bias_rows=2)

@@ -1,12 +1,13 @@
 """An LSTM in NumPy: forward, backpropagation through time, and the notations that describe it.
 
-For one step, with column vectors (the tutorials' notation, seed 000's U/W names),
+For one step, with column vectors (the notation of the popular tutorials: U for the input,
+W for the hidden state),
 
     i = σ(U_i x + W_i h_prev + b_i)          input gate
     f = σ(U_f x + W_f h_prev + b_f)          forget gate
-    g = tanh(U_c x + W_c h_prev + b_c)       candidate cell values (c̃)
+    c̃ = tanh(U_c x + W_c h_prev + b_c)      candidate values (``c_tilde``, gate key "c")
     o = σ(U_o x + W_o h_prev + b_o)          output gate
-    c = f ⊙ c_prev + i ⊙ g
+    c = f ⊙ c_prev + i ⊙ c̃
     h = o ⊙ tanh(c)
 
 Three layouts of the same parameters (see :func:`keras_to_gates`, :func:`gates_to_concat`):
@@ -65,6 +66,7 @@ __all__ = [
     "keras_to_gates",
     "lstm_backward",
     "lstm_cell_forward",
+    "lstm_cell_forward_unchecked",
     "lstm_forward",
     "param_count",
 ]
@@ -84,8 +86,9 @@ def _fused(kernel, recurrent_kernel, bias):
     return fused_weights(kernel, recurrent_kernel, bias, blocks=4)
 
 
-def _step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-    """One LSTM step, the equations of notebook 03 (no argument checks: callers check once)."""
+def lstm_cell_forward_unchecked(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    """:func:`lstm_cell_forward` without the argument checks: the equations of notebook 03,
+    for loops whose caller checks its inputs once (:func:`lstm_forward`, the character model)."""
     u = h_prev.shape[-1]
     z = x_t @ kernel + h_prev @ recurrent_kernel + bias  # (batch, 4u): i, f, c̃, o side by side
     i = maths.sigmoid_unchecked(z[..., :u])  # input gate
@@ -112,7 +115,7 @@ def lstm_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
     x_t = array_of_shape(x_t, (None, kernel.shape[0]), "x_t", "(batch, input_dim)")
     h_prev = array_of_shape(h_prev, (x_t.shape[0], units), "h_prev", "(batch, units)")
     c_prev = array_of_shape(c_prev, (x_t.shape[0], units), "c_prev", "(batch, units)")
-    return _step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
+    return lstm_cell_forward_unchecked(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
 
 
 def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
@@ -148,7 +151,9 @@ def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
     gates = {g: np.zeros((batch, steps, units), dtype) for g in GATES}
     h_t, c_t = h0, c0
     for t in range(steps):
-        h_t, c_t, gates_t = _step(x[:, t], h_t, c_t, kernel, recurrent_kernel, bias)
+        h_t, c_t, gates_t = lstm_cell_forward_unchecked(
+            x[:, t], h_t, c_t, kernel, recurrent_kernel, bias
+        )
         h[:, t], c[:, t] = h_t, c_t
         for g in GATES:
             gates[g][:, t] = gates_t[g]
@@ -184,7 +189,7 @@ def lstm_backward(dh, cache, dc_last=None):
         ``dc`` (batch, time, units): the total gradient reaching each cell state, which
         shows how far back the signal travels.
     """
-    check_cache(cache, _CACHE_KEYS, producer="lstm_forward")
+    check_cache(cache, (*_CACHE_KEYS, "gates"), producer="lstm_forward")
     batch, steps, u = cache["h"].shape
     dh = array_of_shape(dh, (batch, steps, u), "dh", "(batch, time, units), like the hidden states")
     if dc_last is not None:

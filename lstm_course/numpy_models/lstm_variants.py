@@ -1,4 +1,4 @@
-"""The LSTM and its classic variants as one parameterised cell, in NumPy and in Keras.
+"""The LSTM and its classic variants as one parameterised cell, in NumPy.
 
 Every variant is a small change to the vanilla step (notebook 03)::
 
@@ -33,10 +33,9 @@ most of its memory (Gers et al., 2000; Jozefowicz et al., 2015). ``forget_bias_0
 the same step as ``vanilla`` and differs only there: it is a training variant, not a
 different cell. :func:`initial_bias` gives the starting bias of every variant.
 
-:func:`variant_forward` (NumPy) and ``VariantLSTMCell`` (a ``keras.layers.Layer`` cell for
-``keras.layers.RNN``, see :func:`variant_rnn`) compute the same thing; the tests check
-both against each other and ``vanilla`` against ``keras.layers.LSTM``. Importing this module
-does not import TensorFlow: ``VariantLSTMCell`` is created on first use.
+:func:`variant_forward` (NumPy) and the Keras cell built on the same step
+(:class:`lstm_course.keras_models.variant_cell.VariantLSTMCell`) compute the same thing;
+the tests check both against each other and ``vanilla`` against ``keras.layers.LSTM``.
 
 Conventions as in :mod:`lstm_course.numpy_models.lstm`. Defined in notebook 09.
 """
@@ -49,7 +48,7 @@ from lstm_course.arguments import (
     fused_weights,
     recurrent_inputs,
 )
-from lstm_course.maths import sigmoid
+from lstm_course.maths import sigmoid_unchecked
 
 from dataclasses import dataclass
 
@@ -64,7 +63,7 @@ __all__ = [
     "variant_cell_forward",
     "variant_forward",
     "variant_gates",
-    "variant_rnn",
+    "variant_step",
 ]
 
 
@@ -133,7 +132,7 @@ def _fused(kernel, recurrent_kernel, bias, variant):
     return fused_weights(kernel, recurrent_kernel, bias, k, note=f" for variant {variant!r}")
 
 
-def _step(pre, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid, tanh_fn=np.tanh):
+def variant_step(pre, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid_unchecked, tanh_fn=np.tanh):
     """The variant's step from its gates' pre-activations ``pre`` (batch, k·units).
 
     Returns ``(h, c, gates)``. (``pre``, not ``z``: in notebook 09, z is the GRU's gate.)
@@ -172,7 +171,7 @@ def variant_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias, va
     c_prev = array_of_shape(c_prev, (x_t.shape[0], units), "c_prev", "(batch, units)")
     dtype = common_float_dtype(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
     pre = (x_t @ kernel + h_prev @ recurrent_kernel + bias).astype(dtype)
-    return _step(pre, c_prev.astype(dtype), variant, units)
+    return variant_step(pre, c_prev.astype(dtype), variant, units)
 
 
 def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=None, c0=None):
@@ -196,79 +195,8 @@ def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=Non
     x_parts = x @ kernel + bias  # the input's part of every step, at once
     out = {k: np.empty((batch, steps, units), dtype) for k in ("h_", "c_", "i", "f", "c", "o")}
     for t in range(steps):
-        h, c, gates = _step(x_parts[:, t] + h @ recurrent_kernel, c, variant, units)
+        h, c, gates = variant_step(x_parts[:, t] + h @ recurrent_kernel, c, variant, units)
         out["h_"][:, t], out["c_"][:, t] = h, c
         for g in ("i", "f", "c", "o"):
             out[g][:, t] = gates[g]
     return out.pop("h_"), out.pop("c_"), out
-
-
-_KERAS_CELL = None
-
-
-def _make_keras_cell():
-    import keras
-    from keras import ops
-
-    @keras.saving.register_keras_serializable(package="lstm_course")
-    class VariantLSTMCell(keras.layers.Layer):
-        """A Keras RNN cell for any of :data:`VARIANTS`; wrap it in ``keras.layers.RNN``.
-
-        Weights as ``keras.layers.LSTM`` initialises them (Glorot-uniform kernel,
-        orthogonal recurrent kernel), with only the variant's gates, and the bias from
-        :func:`initial_bias` (forget bias 1, or 0 for ``forget_bias_0``).
-        """
-
-        def __init__(self, units, variant="vanilla", **kwargs):
-            super().__init__(**kwargs)
-            self.units = as_positive_int(units, "units")
-            self.variant = check_variant(variant)
-            self.state_size = [self.units, self.units]
-            self.output_size = self.units
-
-        def build(self, input_shape):
-            k, u = len(variant_gates(self.variant)), self.units
-            bias = initial_bias(self.variant, u)
-            self.kernel = self.add_weight(
-                shape=(input_shape[-1], k * u), initializer="glorot_uniform", name="kernel"
-            )
-            self.recurrent_kernel = self.add_weight(
-                shape=(u, k * u), initializer="orthogonal", name="recurrent_kernel"
-            )
-            self.bias = self.add_weight(
-                shape=(k * u,), initializer=keras.initializers.Constant(bias), name="bias"
-            )
-
-        def call(self, inputs, states, training=False):
-            h_prev, c_prev = states
-            pre = ops.matmul(inputs, self.kernel)
-            pre = pre + ops.matmul(h_prev, self.recurrent_kernel) + self.bias
-            h, c, _ = _step(pre, c_prev, self.variant, self.units, ops, ops.sigmoid, ops.tanh)
-            return h, [h, c]
-
-        def get_config(self):
-            return {**super().get_config(), "units": self.units, "variant": self.variant}
-
-    return VariantLSTMCell
-
-
-def __getattr__(name):
-    global _KERAS_CELL
-    if name == "VariantLSTMCell":
-        if _KERAS_CELL is None:
-            _KERAS_CELL = _make_keras_cell()
-        return _KERAS_CELL
-    raise AttributeError(
-        f"module 'lstm_course.numpy_models.lstm_variants' has no attribute {name!r}"
-    )
-
-
-def variant_rnn(units, variant="vanilla", dtype=None, **kwargs):
-    """``keras.layers.RNN(VariantLSTMCell(units, variant))``; ``kwargs`` go to ``RNN``.
-
-    ``dtype`` (e.g. ``"float64"``) is given to both the cell and the RNN layer.
-    """
-    import keras
-
-    cell = __getattr__("VariantLSTMCell")(units, variant, dtype=dtype)
-    return keras.layers.RNN(cell, dtype=dtype, **kwargs)
