@@ -1,4 +1,4 @@
-"""Helper package for the lstm-course notebooks, one folder per role (README: the module map).
+r"""Helper package for the lstm-course notebooks, one folder per role (README: the module map).
 
 - ``numpy_models``: the models the notebooks build from scratch, in NumPy;
 - ``keras_models``: models built with Keras;
@@ -17,6 +17,35 @@ the first ``import tensorflow`` / ``import keras`` quiet, so notebook outputs st
 
 The names below are loaded on first use: ``lc.check`` imports only NumPy, while
 ``lc.CompactProgress`` and ``lc.seed_everything`` import Keras.
+
+**Notation** (the course's one notation; CONTRIBUTING.md, "Notation", is the source, and
+tests/test_notation.py keeps this copy and notebook 00's equal to it):
+
+<!-- notation:start -->
+Sizes: `B` examples in a batch, `T` steps, `d` input features, `n` units, `V` classes (or
+characters). Vectors are **rows** and weights are stored `(inputs, outputs)`, as in Keras and
+d2l.ai, so every product reads `x_t @ W_x…` in code, with no transposes; papers that write
+column vectors ($W h_{t-1}$) use the transposed matrices. Time is a subscript: $h_t$, $h_{t-1}$.
+
+| symbol | in code | meaning | shape |
+|---|---|---|---|
+| $x_t$ | `x_t`; `x` for all steps | input at step $t$ (rows are examples, as in Keras) | `(B, d)`; `(B, T, d)` |
+| $h_t$ | `h_t`, `h_prev`, `h0` | hidden state, in every recurrent model | `(B, n)` |
+| $c_t$ | `c_t`, `c_prev`, `c0` | cell state (LSTM, sLSTM) | `(B, n)` |
+| $i_t, f_t, o_t$ | `i`, `f`, `o` | input, forget and output gates | `(B, n)` |
+| $\tilde c_t$ | `c_tilde` | the LSTM's candidate values (xLSTM's $z_t$) | `(B, n)` |
+| $z_t, r_t$ | `z`, `r` | GRU update and reset gates; $z_t$ **keeps** the old state | `(B, n)` |
+| $\tilde h_t$ | `h_tilde` | GRU and minGRU candidate | `(B, n)` |
+| $W_{x\bullet}, W_{h\bullet}, b_\bullet$ | `W_xf`, `W_hf`, `b_f` | input weights, recurrent weights and bias of gate $\bullet$ | `(d, n)`, `(n, n)`, `(n,)` |
+| $W_x, W_h, b$ | `W_x`, `W_h`, `b` | all gates side by side (Keras's `kernel`, `recurrent_kernel`, `bias`); LSTM blocks $i, f, \tilde c, o$ | `(d, 4n)`, `(n, 4n)`, `(4n,)` |
+| | | the GRU's: blocks $z, r, \tilde h$, and two bias rows, `b[0]` $= b_x$ (added to $x_t W_x$) and `b[1]` $= b_h$ (to $h_{t-1} W_h$), as Keras's `reset_after=True` | `(d, 3n)`, `(n, 3n)`, `(2, 3n)` |
+| $W_f$ | `W_f` | one matrix on the concatenation $[h_{t-1}, x_t]$: $W_f = [W_{hf}; W_{xf}]$ stacked | `(n + d, n)` |
+| $W_{xh}, W_{hh}, b_h$ | `W_xh`, `W_hh`, `b_h` | the plain RNN: $h_t = \tanh(x_t W_{xh} + h_{t-1} W_{hh} + b_h)$ (in a GRU, the same letters are the candidate $\tilde h$'s block) | `(d, n)`, `(n, n)`, `(n,)` |
+| $W_{hy}, b_y$ | `W_hy`, `b_y` | output layer: $\hat y_t = \mathrm{softmax}(h_t W_{hy} + b_y)$ | `(n, V)`, `(V,)` |
+| | `pre` | a pre-activation, the sum inside $\sigma$ or $\tanh$ | |
+| $\ell_t$ | `logits` | the scores a softmax turns into probabilities | `(B, V)` |
+| $\hat y_t$, $y_t$ | `y_hat`, `y` | predicted probabilities, integer targets | `(B, T, V)`, `(B, T)` |
+<!-- notation:end -->
 """
 
 from lstm_course.notebook.quiet import install_import_hook
@@ -34,7 +63,7 @@ _LAZY = {
 }
 
 __all__ = sorted(_LAZY)
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name):

@@ -86,36 +86,37 @@ def array_of_shape(value, expected: tuple, name: str, meaning: str = "") -> np.n
     return arr
 
 
-def fused_weights(kernel, recurrent_kernel, bias, blocks: int, bias_rows: int = 0, note=""):
-    """Keras's fused weights of a recurrent layer with ``blocks`` gates side by side, checked.
+def fused_weights(W_x, W_h, b, blocks: int, bias_rows: int = 0, note=""):
+    """A recurrent layer's weights with ``blocks`` gates side by side, checked.
 
-    ``kernel`` (input_dim, blocks·units), ``recurrent_kernel`` (units, blocks·units), ``bias``
-    (blocks·units,), or with ``bias_rows=2`` (2, blocks·units) (a GRU's input and recurrent
-    biases). ``note`` ends the expected shape of ``recurrent_kernel`` in a message. Returns
-    ``(kernel, recurrent_kernel, bias, units)`` as float arrays. Used by the LSTM (4 gates),
-    its variants (2 to 4) and the GRU (3).
+    ``W_x`` (input_dim, blocks·units), ``W_h`` (units, blocks·units), ``b`` (blocks·units,),
+    or with ``bias_rows=2`` (2, blocks·units) (a GRU's input and recurrent biases): Keras's
+    ``kernel``, ``recurrent_kernel`` and ``bias``. ``note`` ends the expected shape of ``W_h``
+    in a message. Returns ``(W_x, W_h, b, units)`` as float arrays. Used by the LSTM (4
+    gates), its variants (2 to 4) and the GRU (3).
     """
-    kernel = as_float_array(kernel, "kernel")
-    recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
-    bias = as_float_array(bias, "bias")
+    W_x = as_float_array(W_x, "W_x")
+    W_h = as_float_array(W_h, "W_h")
+    b = as_float_array(b, "b")
     wanted = f"(units, {blocks}*units){note}"
-    check_shape(recurrent_kernel, (None, None), "recurrent_kernel", wanted)
-    units = recurrent_kernel.shape[0]
-    check_shape(recurrent_kernel, (units, blocks * units), "recurrent_kernel", wanted)
-    check_shape(kernel, (None, blocks * units), "kernel", f"(input_dim, {blocks}*units)")
+    check_shape(W_h, (None, None), "W_h", wanted)
+    units = W_h.shape[0]
+    check_shape(W_h, (units, blocks * units), "W_h", wanted)
+    check_shape(W_x, (None, blocks * units), "W_x", f"(input_dim, {blocks}*units)")
     if bias_rows:
         meaning = f"({bias_rows}, {blocks}*units): input bias, recurrent bias"
-        check_shape(bias, (bias_rows, blocks * units), "bias", meaning)
+        check_shape(b, (bias_rows, blocks * units), "b", meaning)
     else:
-        check_shape(bias, (blocks * units,), "bias", f"({blocks}*units,)")
-    return kernel, recurrent_kernel, bias, units
+        check_shape(b, (blocks * units,), "b", f"({blocks}*units,)")
+    return W_x, W_h, b, units
 
 
 def recurrent_inputs(x, weights, units: int, **states):
     """A recurrent layer's sequences and initial states, checked, in one dtype with its weights.
 
     ``x`` must be ``(batch, time, input_dim)``, ``input_dim`` the rows of ``weights[0]`` (the
-    kernel); each state (``h0=...``, ``c0=...``) ``(batch, units)``, or ``None`` for zeros.
+    input weights ``W_x``); each state (``h0=...``, ``c0=...``) ``(batch, units)``, or ``None``
+    for zeros.
     Returns ``(x, weights, states)``, new arrays in ``np.result_type`` of them all, the
     weights and states as tuples in the order given.
     """

@@ -5,7 +5,7 @@ Defined in notebook 01 (softmax, :func:`sequence_cross_entropy`) and notebook 03
 (:func:`sigmoid`). The ``*_unchecked`` versions skip the argument checks, for inner loops
 whose caller has checked its inputs once.
 
-NaN and inf in ``z`` propagate into the result, as in Keras.
+NaN and inf in the input propagate into the result, as in Keras.
 """
 
 from lstm_course.arguments import as_float_array, as_int, check_shape, describe
@@ -13,42 +13,44 @@ from lstm_course.arguments import as_float_array, as_int, check_shape, describe
 import numpy as np
 
 
-def sigmoid(z):
-    """The logistic function ``1 / (1 + exp(-z))``.
+def sigmoid(pre):
+    """The logistic function ``1 / (1 + exp(-pre))``.
 
-    Defined in notebook 03. It is computed as ``(1 + tanh(z / 2)) / 2``, the same function
-    written so that it never overflows: ``exp(-z)`` is ``inf`` for ``z < -709``.
+    Defined in notebook 03. It is computed as ``(1 + tanh(pre / 2)) / 2``, the same function
+    written so that it never overflows: ``exp(-pre)`` is ``inf`` for ``pre < -709``.
     """
-    return sigmoid_unchecked(as_float_array(z, "z"))
+    return sigmoid_unchecked(as_float_array(pre, "pre"))
 
 
-def sigmoid_unchecked(z):
+def sigmoid_unchecked(pre):
     """:func:`sigmoid` without the argument check, for the models' inner loops."""
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
+    return 0.5 * (1.0 + np.tanh(0.5 * pre))
 
 
-def softmax(z, axis=-1):
-    """Numerically stable softmax along ``axis``: ``exp(z) / sum(exp(z))``.
+def softmax(logits, axis=-1):
+    """Numerically stable softmax along ``axis``: ``exp(logits) / sum(exp(logits))``.
 
     Defined in notebook 01. Subtracting the maximum first changes nothing mathematically
     and keeps ``exp`` from overflowing.
     """
-    z = as_float_array(z, "z")
-    axis = as_int(axis, "axis", minimum=-max(z.ndim, 1), maximum=max(z.ndim, 1) - 1)
-    if z.ndim == 0 or z.shape[axis] == 0:
-        raise ValueError(f"z must have at least one entry along axis {axis}, got shape {z.shape}")
-    return softmax_unchecked(z, axis)
+    logits = as_float_array(logits, "logits")
+    axis = as_int(axis, "axis", minimum=-max(logits.ndim, 1), maximum=max(logits.ndim, 1) - 1)
+    if logits.ndim == 0 or logits.shape[axis] == 0:
+        raise ValueError(
+            f"logits must have at least one entry along axis {axis}, got shape {logits.shape}"
+        )
+    return softmax_unchecked(logits, axis)
 
 
-def softmax_unchecked(z, axis=-1):
+def softmax_unchecked(logits, axis=-1):
     """:func:`softmax` without the argument checks, for the models' inner loops."""
-    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    e = np.exp(logits - logits.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
 
-def log_softmax_unchecked(z, axis=-1):
-    """``log(softmax(z))``, computed without forming the softmax (no ``log(0)``)."""
-    shifted = z - z.max(axis=axis, keepdims=True)
+def log_softmax_unchecked(logits, axis=-1):
+    """``log(softmax(logits))``, computed without forming the softmax (no ``log(0)``)."""
+    shifted = logits - logits.max(axis=axis, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
@@ -74,14 +76,14 @@ def as_labels(y, n_classes: int, shape: tuple, name: str = "y") -> np.ndarray:
 def sequence_cross_entropy(y_hat, y):
     """Loss of whole sequences: the sum over time of the per-step cross-entropies.
 
-    ``L = sum_t -log y_hat<t>[y<t>]``, averaged over the batch. Defined in notebook 01.
+    ``L = sum_t -log y_hat_t[y_t]``, averaged over the batch. Defined in notebook 01.
 
     Args:
-        y_hat: predicted probabilities, ``(batch, time, n_y)``, each in [0, 1].
-        y: integer class labels in ``[0, n_y)``, ``(batch, time)``.
+        y_hat: predicted probabilities, ``(batch, time, V)``, each in [0, 1].
+        y: integer class labels in ``[0, V)``, ``(batch, time)``.
     """
     y_hat = as_float_array(y_hat, "y_hat")
-    check_shape(y_hat, (None, None, None), "y_hat", "(batch, time, n_y)")
+    check_shape(y_hat, (None, None, None), "y_hat", "(batch, time, V)")
     if y_hat.shape[0] == 0 or y_hat.shape[2] == 0:
         raise ValueError(f"y_hat needs at least one example and one class, got {y_hat.shape}")
     if np.any(y_hat < 0) or np.any(y_hat > 1):

@@ -44,15 +44,15 @@ def dense_numpy_typo(x, W, b):
 # --- 01 rnn_cell_forward, sequence_loss -------------------------------------------------------
 
 
-def rnn_loop(x_t, a_prev, Wax, Waa, ba):
-    out = np.empty((x_t.shape[0], Wax.shape[0]))
-    for n in range(x_t.shape[0]):
-        out[n] = np.tanh(Waa @ a_prev[n] + Wax @ x_t[n] + ba)
+def rnn_loop(x_t, h_prev, W_xh, W_hh, b_h):
+    out = np.empty((x_t.shape[0], W_hh.shape[0]))
+    for n in range(x_t.shape[0]):  # one example at a time, as column vectors (papers' W h)
+        out[n] = np.tanh(W_hh.T @ h_prev[n] + W_xh.T @ x_t[n] + b_h)
     return out
 
 
-def rnn_columns(x_t, a_prev, Wax, Waa, ba):
-    return np.tanh(Waa @ a_prev.T + Wax @ x_t.T + ba[:, None])
+def rnn_columns(x_t, h_prev, W_xh, W_hh, b_h):
+    return np.tanh(W_hh.T @ h_prev.T + W_xh.T @ x_t.T + b_h[:, None])
 
 
 def loss_loop(y_hat, y):
@@ -75,57 +75,63 @@ def loss_one_hot(y_hat, y):
 # --- 02 rnn_cell_backward, clip_by_global_norm ------------------------------------------------
 
 
-def backward_keepdims(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_t**2)
-    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0, keepdims=True)
+def backward_keepdims(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = dh_t * (1 - h_t**2)
+    return dpre @ W_xh.T, dpre @ W_hh.T, x_t.T @ dpre, h_prev.T @ dpre, dpre.sum(0, keepdims=True)
 
 
-def backward_einsum(da, a, a_prev, x, Wax, Waa):
-    dz = da * (1 - np.square(a))
+def backward_einsum(dh, h, h_prev, x, W_xh, W_hh):
+    dpre = dh * (1 - np.square(h))
     return (
-        np.einsum("bi,ij->bj", dz, Wax),
-        np.einsum("bi,ij->bj", dz, Waa),
-        np.einsum("bi,bj->ij", dz, x),
-        np.einsum("bi,bj->ij", dz, a_prev),
-        np.sum(dz, axis=0).reshape(-1, 1),  # Andrew Ng's column vector
+        np.einsum("bn,dn->bd", dpre, W_xh),
+        np.einsum("bn,mn->bm", dpre, W_hh),
+        np.einsum("bd,bn->dn", x, dpre),
+        np.einsum("bm,bn->mn", h_prev, dpre),
+        np.sum(dpre, axis=0).reshape(-1, 1),  # a column vector, as in papers
     )
 
 
-def backward_loop(da_t, a_t, a_prev, x_t, Wax, Waa):
-    grads = [np.zeros_like(x_t), np.zeros_like(a_prev), np.zeros_like(Wax), np.zeros_like(Waa)]
-    dba = np.zeros(Wax.shape[0])
+def backward_loop(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    grads = [np.zeros_like(x_t), np.zeros_like(h_prev), np.zeros_like(W_xh), np.zeros_like(W_hh)]
+    db_h = np.zeros(W_hh.shape[0])
     for n in range(x_t.shape[0]):
-        dz = da_t[n] * (1 - a_t[n] ** 2)
-        grads[0][n], grads[1][n] = Wax.T @ dz, Waa.T @ dz
-        grads[2] += np.outer(dz, x_t[n])
-        grads[3] += np.outer(dz, a_prev[n])
-        dba += dz
-    return (*grads, dba)
+        dpre = dh_t[n] * (1 - h_t[n] ** 2)
+        grads[0][n], grads[1][n] = W_xh @ dpre, W_hh @ dpre
+        grads[2] += np.outer(x_t[n], dpre)
+        grads[3] += np.outer(h_prev[n], dpre)
+        db_h += dpre
+    return (*grads, db_h)
 
 
-def backward_wrong_dx(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_t**2)
-    return dz @ Wax.T, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+def backward_wrong_dx(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = dh_t * (1 - h_t**2)
+    return dpre @ W_xh, dpre @ W_hh.T, x_t.T @ dpre, h_prev.T @ dpre, dpre.sum(axis=0)
 
 
-def backward_dict(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_t**2)
-    return {"dx_t": dz @ Wax, "da_prev": dz @ Waa, "dWax": dz.T @ x_t}
+def backward_dict(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = dh_t * (1 - h_t**2)
+    return {"dx_t": dpre @ W_xh.T, "dh_prev": dpre @ W_hh.T, "dW_xh": x_t.T @ dpre}
 
 
-def backward_dwax_transposed(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_t**2)
-    return dz @ Wax, dz @ Waa, x_t.T @ dz, dz.T @ a_prev, dz.sum(axis=0)
+def backward_dw_xh_transposed(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = dh_t * (1 - h_t**2)
+    return dpre @ W_xh.T, dpre @ W_hh.T, dpre.T @ x_t, h_prev.T @ dpre, dpre.sum(axis=0)
 
 
-def backward_sign(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = -da_t * (1 - a_t**2)
-    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.sum(axis=0)
+def backward_sign(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = -dh_t * (1 - h_t**2)
+    return dpre @ W_xh.T, dpre @ W_hh.T, x_t.T @ dpre, h_prev.T @ dpre, dpre.sum(axis=0)
 
 
-def backward_dba_mean(da_t, a_t, a_prev, x_t, Wax, Waa):
-    dz = da_t * (1 - a_t**2)
-    return dz @ Wax, dz @ Waa, dz.T @ x_t, dz.T @ a_prev, dz.mean(axis=0)
+def backward_db_h_mean(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = dh_t * (1 - h_t**2)
+    return dpre @ W_xh.T, dpre @ W_hh.T, x_t.T @ dpre, h_prev.T @ dpre, dpre.mean(axis=0)
+
+
+def backward_weights_averaged(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+    dpre = dh_t * (1 - h_t**2)
+    B = len(x_t)
+    return dpre @ W_xh.T, dpre @ W_hh.T, x_t.T @ dpre / B, h_prev.T @ dpre / B, dpre.sum(axis=0)
 
 
 def clip_loop(grads, max_norm):
@@ -169,14 +175,14 @@ def clip_name_error(grads, max_norm):
 # --- 03 forget_gate, lstm_cell_step, cell_state_backward --------------------------------------
 
 
-def gate_concat(x_t, h_prev, U_f, W_f, b_f):
-    W = np.concatenate([W_f, U_f], axis=1)
-    return sig(np.concatenate([h_prev, x_t], axis=1) @ W.T + b_f)
+def gate_concat(x_t, h_prev, W_xf, W_hf, b_f):
+    W_f = np.concatenate([W_hf, W_xf], axis=0)  # (units + d, units), acting on [h, x]
+    return sig(np.concatenate([h_prev, x_t], axis=1) @ W_f + b_f)
 
 
-def step_slices(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+def step_slices(x_t, h_prev, c_prev, W_x, W_h, b):
     u = h_prev.shape[1]
-    z = x_t @ kernel + h_prev @ recurrent_kernel + bias
+    z = x_t @ W_x + h_prev @ W_h + b
     i, f, o = sig(z[:, :u]), sig(z[:, u : 2 * u]), sig(z[:, 3 * u :])
     c = f * c_prev + i * np.tanh(z[:, 2 * u : 3 * u])
     return o * np.tanh(c), c
@@ -189,22 +195,22 @@ def step_float32(x, h, c, W, U, b):
     return sig(o) * np.tanh(c), c
 
 
-def step_split_axis0(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-    i, f, g, o = np.split(x_t @ kernel + h_prev @ recurrent_kernel + bias, 4, axis=0)
+def step_split_axis0(x_t, h_prev, c_prev, W_x, W_h, b):
+    i, f, g, o = np.split(x_t @ W_x + h_prev @ W_h + b, 4, axis=0)
     c = sig(f) * c_prev + sig(i) * np.tanh(g)
     return sig(o) * np.tanh(c), c
 
 
-def step_transposed_kernel(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-    i, f, g, o = np.split(x_t @ kernel.T + h_prev @ recurrent_kernel + bias, 4, axis=-1)
+def step_transposed_W_x(x_t, h_prev, c_prev, W_x, W_h, b):
+    i, f, g, o = np.split(x_t @ W_x.T + h_prev @ W_h + b, 4, axis=-1)
     c = sig(f) * c_prev + sig(i) * np.tanh(g)
     return sig(o) * np.tanh(c), c
 
 
 def step_order(order, swap_outputs=False, squash_c=False):
-    def step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-        z = np.split(x_t @ kernel + h_prev @ recurrent_kernel + bias, 4, axis=-1)
-        gates = dict(zip(order, z, strict=True))
+    def step(x_t, h_prev, c_prev, W_x, W_h, b):
+        z = np.split(x_t @ W_x + h_prev @ W_h + b, 4, axis=-1)
+        gates = dict(zip(order, z, strict=True))  # "c" is the candidate's block
         c = sig(gates["f"]) * c_prev + sig(gates["i"]) * np.tanh(gates["c"])
         if squash_c:
             c = np.tanh(c)
@@ -352,15 +358,19 @@ RIGHT = {
     "rnn_cell_forward": [
         (
             "vectorised",
-            lambda x_t, a_prev, Wax, Waa, ba: np.tanh(x_t @ Wax.T + a_prev @ Waa.T + ba),
+            lambda x_t, h_prev, W_xh, W_hh, b_h: np.tanh(x_t @ W_xh + h_prev @ W_hh + b_h),
         ),
         ("per-example loop, column vectors", rnn_loop),
-        ("transposed products", lambda x, a, Wx, Wa, b: np.tanh((Wx @ x.T + Wa @ a.T).T + b)),
+        ("transposed products", lambda x, h, Wx, Wh, b: np.tanh((Wx.T @ x.T + Wh.T @ h.T).T + b)),
         (
             "float32",
-            lambda x, a, Wx, Wa, b: np.tanh((x @ Wx.T + a @ Wa.T + b).astype(np.float32)),
+            lambda x, h, Wx, Wh, b: np.tanh((x @ Wx + h @ Wh + b).astype(np.float32)),
         ),
-        ("einsum", lambda x, a, Wx, Wa, b: np.tanh(np.einsum("bj,ij->bi", x, Wx) + a @ Wa.T + b)),
+        ("einsum", lambda x, h, Wx, Wh, b: np.tanh(np.einsum("bd,dn->bn", x, Wx) + h @ Wh + b)),
+        (
+            "one product on [x_t, h_prev]",
+            lambda x, h, Wx, Wh, b: np.tanh(np.hstack([x, h]) @ np.vstack([Wx, Wh]) + b),
+        ),
     ],
     "sequence_loss": [
         ("loops", loss_loop),
@@ -383,16 +393,16 @@ RIGHT = {
         ),
     ],
     "rnn_cell_backward": [
-        ("keepdims dba (1, n_a)", backward_keepdims),
-        ("einsum, column dba (n_a, 1)", backward_einsum),
+        ("keepdims db_h (1, n)", backward_keepdims),
+        ("einsum, column db_h (n, 1)", backward_einsum),
         ("per-example loop", backward_loop),
         (
             "float32",
-            lambda da, a, ap, x, Wx, Wa: (
+            lambda dh, h, hp, x, Wx, Wh: (
                 tuple(
-                    np.asarray(g, np.float32) for g in backward_keepdims(da, a, ap, x, Wx, Wa)[:4]
+                    np.asarray(g, np.float32) for g in backward_keepdims(dh, h, hp, x, Wx, Wh)[:4]
                 )
-                + (np.float32(1) * backward_keepdims(da, a, ap, x, Wx, Wa)[4][0],)
+                + (np.float32(1) * backward_keepdims(dh, h, hp, x, Wx, Wh)[4][0],)
             ),
         ),
         ("list instead of tuple", lambda *args: list(backward_keepdims(*args))),
@@ -406,15 +416,15 @@ RIGHT = {
     "forget_gate": [
         (
             "vectorised",
-            lambda x_t, h_prev, U_f, W_f, b_f: sig(x_t @ U_f.T + h_prev @ W_f.T + b_f),
+            lambda x_t, h_prev, W_xf, W_hf, b_f: sig(x_t @ W_xf + h_prev @ W_hf + b_f),
         ),
         ("concatenated [h, x]", gate_concat),
         (
             "renamed, tanh form",
-            lambda x, h, U, W, b: 0.5 + 0.5 * np.tanh(0.5 * (x @ U.T + h @ W.T + b)),
+            lambda x, h, U, W, b: 0.5 + 0.5 * np.tanh(0.5 * (x @ U + h @ W + b)),
         ),
-        ("float32", lambda x, h, U, W, b: sig((x @ U.T + h @ W.T + b).astype(np.float32))),
-        ("column vectors", lambda x, h, U, W, b: sig(U @ x.T + W @ h.T + b[:, None]).T),
+        ("float32", lambda x, h, U, W, b: sig((x @ U + h @ W + b).astype(np.float32))),
+        ("column vectors", lambda x, h, U, W, b: sig(U.T @ x.T + W.T @ h.T + b[:, None]).T),
     ],
     "lstm_cell_step": [
         ("np.split", step_order("ifco")),
@@ -520,11 +530,11 @@ def _greedy_reference_style(step, state, start, steps):
     return np.column_stack(out)
 
 
-def _backward(dtanh=lambda a: 1 - a**2, dWaa=lambda dz, ap, a: dz.T @ ap, dap=None):
-    def step(da_t, a_t, a_prev, x_t, Wax, Waa):
-        dz = da_t * dtanh(a_t)
-        da_prev = dz @ Waa if dap is None else dap(da_t, dz, Waa)
-        return dz @ Wax, da_prev, dz.T @ x_t, dWaa(dz, a_prev, a_t), dz.sum(axis=0)
+def _backward(dtanh=lambda h: 1 - h**2, dW_hh=lambda dpre, hp, h: hp.T @ dpre, dhp=None):
+    def step(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
+        dpre = dh_t * dtanh(h_t)
+        dh_prev = dpre @ W_hh.T if dhp is None else dhp(dh_t, dpre, W_hh)
+        return dpre @ W_xh.T, dh_prev, x_t.T @ dpre, dW_hh(dpre, h_prev, h_t), dpre.sum(axis=0)
 
     return step
 
@@ -556,35 +566,58 @@ WRONG = {
     ],
     "rnn_cell_forward": [
         (
-            "no a_prev",
-            lambda x_t, a_prev, Wax, Waa, ba: np.tanh(x_t @ Wax.T + ba),
-            "ignores a_prev",
+            "no h_prev",
+            lambda x_t, h_prev, W_xh, W_hh, b_h: np.tanh(x_t @ W_xh + b_h),
+            "ignores h_prev",
         ),
-        ("no x_t", lambda x_t, a_prev, Wax, Waa, ba: np.tanh(a_prev @ Waa.T + ba), "ignores x_t"),
         (
-            "Waa not transposed",
-            lambda x, a, Wx, Wa, b: np.tanh(a @ Wa + x @ Wx.T + b),
-            "Waa is not transposed",
+            "no x_t",
+            lambda x_t, h_prev, W_xh, W_hh, b_h: np.tanh(h_prev @ W_hh + b_h),
+            "ignores x_t",
         ),
-        ("no tanh", lambda x, a, Wx, Wa, b: a @ Wa.T + x @ Wx.T + b, "the tanh is missing"),
+        (
+            "W_hh transposed",
+            lambda x, h, Wx, Wh, b: np.tanh(h @ Wh.T + x @ Wx + b),
+            "W_hh is used transposed",
+        ),
+        (
+            "papers' W_hh h, transposed back",
+            lambda x, h, Wx, Wh, b: np.tanh((Wh @ h.T).T + x @ Wx + b),
+            "W_hh is used transposed",
+        ),
+        (
+            "h_prev without W_hh",
+            lambda x, h, Wx, Wh, b: np.tanh(h + x @ Wx + b),
+            "goes in through its weights",
+        ),
+        ("no tanh", lambda x, h, Wx, Wh, b: h @ Wh + x @ Wx + b, "the tanh is missing"),
         (
             "bias outside",
-            lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T) + b,
+            lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + x @ Wx) + b,
             "inside the tanh",
         ),
-        ("no bias", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T), "the bias ba is missing"),
-        ("sigmoid", lambda x, a, Wx, Wa, b: sig(a @ Wa.T + x @ Wx.T + b), "that is a sigmoid"),
-        ("relu", lambda x, a, Wx, Wa, b: np.maximum(a @ Wa.T + x @ Wx.T + b, 0), "that is a ReLU"),
-        ("x_t @ Wax", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx + b), "raised ValueError"),
-        ("column vectors", rnn_columns, "(transposed?)"),
-        ("minus bias", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T - b), "check the bias"),
-        ("2 x", lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + 2 * x @ Wx.T + b), "Wax·x<t> term"),
+        ("no bias", lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + x @ Wx), "the bias b_h is missing"),
+        ("sigmoid", lambda x, h, Wx, Wh, b: sig(h @ Wh + x @ Wx + b), "that is a sigmoid"),
+        ("relu", lambda x, h, Wx, Wh, b: np.maximum(h @ Wh + x @ Wx + b, 0), "that is a ReLU"),
         (
-            "half a",
-            lambda x, a, Wx, Wa, b: np.tanh(0.5 * a @ Wa.T + x @ Wx.T + b),
-            "Waa·a<t-1> term",
+            "x_t @ W_xh.T",
+            lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + x @ Wx.T + b),
+            "raised ValueError",
         ),
-        ("sign", lambda x, a, Wx, Wa, b: -np.tanh(a @ Wa.T + x @ Wx.T + b), "the sign is flipped"),
+        (
+            "W_xh @ x_t",
+            lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + Wx @ x + b),
+            "Hint: x_t is (batch, d)",
+        ),
+        ("column vectors", rnn_columns, "(transposed?)"),
+        ("minus bias", lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + x @ Wx - b), "check the bias"),
+        ("2 x", lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + 2 * x @ Wx + b), "x_t @ W_xh term"),
+        (
+            "half h",
+            lambda x, h, Wx, Wh, b: np.tanh(0.5 * h @ Wh + x @ Wx + b),
+            "h_prev @ W_hh term",
+        ),
+        ("sign", lambda x, h, Wx, Wh, b: -np.tanh(h @ Wh + x @ Wx + b), "the sign is flipped"),
     ],
     "sequence_loss": [
         (
@@ -631,37 +664,38 @@ WRONG = {
         ("returns a string", lambda y_hat, y: f"{loss_fancy(y_hat, y):.3f}", "got str"),
     ],
     "rnn_cell_backward": [
-        ("no tanh'", _backward(dtanh=lambda a: 1.0), "must pass through the tanh"),
+        ("no tanh'", _backward(dtanh=lambda h: 1.0), "must pass through the tanh"),
         (
-            "tanh' at a_prev",
-            lambda da, a, ap, x, Wx, Wa: _backward(dtanh=lambda _: 1 - ap**2)(da, a, ap, x, Wx, Wa),
-            "not at a_prev",
+            "tanh' at h_prev",
+            lambda dh, h, hp, x, Wx, Wh: _backward(dtanh=lambda _: 1 - hp**2)(dh, h, hp, x, Wx, Wh),
+            "not at h_prev",
         ),
-        ("second tanh", _backward(dtanh=lambda a: 1 - np.tanh(a) ** 2), "no second tanh"),
-        ("(1 - a)²", _backward(dtanh=lambda a: (1 - a) ** 2), "not (1 - a_t) squared"),
-        ("da_prev with Waa.T", _backward(dap=lambda da, dz, Wa: dz @ Wa.T), "not Waa.T"),
-        ("da_prev without tanh'", _backward(dap=lambda da, dz, Wa: da @ Wa), "start from dz"),
-        ("dWaa transposed", _backward(dWaa=lambda dz, ap, a: ap.T @ dz), "dWaa is transposed"),
-        ("a_t for a_prev", _backward(dWaa=lambda dz, ap, a: dz.T @ a), "not with a_t"),
+        ("second tanh", _backward(dtanh=lambda h: 1 - np.tanh(h) ** 2), "no second tanh"),
+        ("(1 - h)²", _backward(dtanh=lambda h: (1 - h) ** 2), "not (1 - h_t) squared"),
+        ("dh_prev with W_hh", _backward(dhp=lambda dh, dp, Wh: dp @ Wh), "multiplies by W_hh.T"),
+        ("dh_prev without tanh'", _backward(dhp=lambda dh, dp, Wh: dh @ Wh.T), "start from dpre"),
+        ("dW_hh transposed", _backward(dW_hh=lambda dp, hp, h: dp.T @ hp), "dW_hh is transposed"),
+        ("h_t for h_prev", _backward(dW_hh=lambda dp, hp, h: h.T @ dp), "not with h_t"),
         (
-            "dba not summed",
+            "db_h not summed",
             lambda *args: (*_backward()(*args)[:4], args[0] * (1 - args[1] ** 2)),
             "add up the batch",
         ),
         (
-            "dWax and dWaa swapped",
+            "dW_xh and dW_hh swapped",
             lambda *args: tuple(_backward()(*args)[i] for i in (0, 1, 3, 2, 4)),
             "in the order",
         ),
-        ("dx_t with Wax.T", backward_wrong_dx, "raised ValueError"),
+        ("dx_t without W_xh.T", backward_wrong_dx, "raised ValueError"),
         (
-            "dWax transposed",
-            backward_dwax_transposed,
-            "dWax (item 2 of the returned tuple): expected shape",
+            "dW_xh transposed",
+            backward_dw_xh_transposed,
+            "dW_xh (item 2 of the returned tuple): expected shape",
         ),
         ("a dict", backward_dict, "got a dict"),
         ("sign", backward_sign, "the sign is flipped"),
-        ("dba mean", backward_dba_mean, "times the right one"),
+        ("db_h mean", backward_db_h_mean, "times the right one"),
+        ("weight gradients averaged", backward_weights_averaged, "times the right one"),
     ],
     "clip_by_global_norm": [
         (
@@ -735,33 +769,33 @@ WRONG = {
         ("stacked arrays", lambda grads, m: clip_loop([np.stack(grads)], m), "raised ValueError"),
     ],
     "forget_gate": [
-        ("tanh", lambda x, h, U, W, b: np.tanh(x @ U.T + h @ W.T + b), "not tanh"),
-        ("relu", lambda x, h, U, W, b: np.maximum(x @ U.T + h @ W.T + b, 0), "not a ReLU"),
-        ("1 - σ", lambda x, h, U, W, b: 1 - sig(x @ U.T + h @ W.T + b), "the sign in the exponent"),
+        ("tanh", lambda x, h, U, W, b: np.tanh(x @ U + h @ W + b), "not tanh"),
+        ("relu", lambda x, h, U, W, b: np.maximum(x @ U + h @ W + b, 0), "not a ReLU"),
+        ("1 - σ", lambda x, h, U, W, b: 1 - sig(x @ U + h @ W + b), "the sign in the exponent"),
         (
             "exp(+z)",
-            lambda x, h, U, W, b: 1 / (1 + np.exp(x @ U.T + h @ W.T + b)),
+            lambda x, h, U, W, b: 1 / (1 + np.exp(x @ U + h @ W + b)),
             "the sign in the exponent",
         ),
-        ("no sigmoid", lambda x, h, U, W, b: x @ U.T + h @ W.T + b, "the sigmoid is missing"),
-        ("no h_prev", lambda x, h, U, W, b: sig(x @ U.T + b), "ignores h_prev"),
-        ("no x_t", lambda x, h, U, W, b: sig(h @ W.T + b), "ignores x_t"),
+        ("no sigmoid", lambda x, h, U, W, b: x @ U + h @ W + b, "the sigmoid is missing"),
+        ("no h_prev", lambda x, h, U, W, b: sig(x @ U + b), "ignores h_prev"),
+        ("no x_t", lambda x, h, U, W, b: sig(h @ W + b), "ignores x_t"),
         (
-            "W_f not transposed",
-            lambda x, h, U, W, b: sig(x @ U.T + h @ W + b),
-            "W_f is not transposed",
+            "W_hf transposed",
+            lambda x, h, U, W, b: sig(x @ U + h @ W.T + b),
+            "the product is h_prev @ W_hf, with no transpose",
         ),
-        ("no bias", lambda x, h, U, W, b: sig(x @ U.T + h @ W.T), "the bias b_f is missing"),
-        ("U_f not transposed", lambda x, h, U, W, b: sig(x @ U + h @ W.T + b), "raised ValueError"),
+        ("no bias", lambda x, h, U, W, b: sig(x @ U + h @ W), "the bias b_f is missing"),
+        ("W_xf transposed", lambda x, h, U, W, b: sig(x @ U.T + h @ W + b), "raised ValueError"),
         (
             "column vectors",
-            lambda x, h, U, W, b: sig(U @ x.T + W @ h.T + b[:, None]),
+            lambda x, h, U, W, b: sig(U.T @ x.T + W.T @ h.T + b[:, None]),
             "(transposed?)",
         ),
-        ("2 b", lambda x, h, U, W, b: sig(x @ U.T + h @ W.T + 2 * b), "check the bias"),
+        ("2 b", lambda x, h, U, W, b: sig(x @ U + h @ W + 2 * b), "check the bias"),
         (
             "undefined",
-            lambda x, h, U, W, b: sigmoid(x @ U.T + h @ W.T + b),
+            lambda x, h, U, W, b: sigmoid(x @ U + h @ W + b),
             "NameError: name 'sigmoid'",
         ),
     ],
@@ -773,7 +807,7 @@ WRONG = {
         ("returns (c, h)", _forward_lstm(swap_outputs=True), "return (h_t, c_t) in this order"),
         ("c = tanh(c)", _forward_lstm(squash_c=True), "the cell state is not squashed"),
         ("split along axis 0", step_split_axis0, "raised ValueError"),
-        ("kernel transposed", step_transposed_kernel, "raised ValueError"),
+        ("W_x transposed", step_transposed_W_x, "raised ValueError"),
         (
             "h from c_prev",
             lambda x, h, c, W, U, b: (
@@ -861,7 +895,7 @@ WRONG = {
         (
             "2 dh",
             lambda dh, dc, o, c, f: (lambda d: (d, d * f))(dc + 2 * dh * o * (1 - np.tanh(c) ** 2)),
-            "path through h<t>",
+            "path through h_t",
         ),
     ],
     "lstm_param_count": [
@@ -1077,8 +1111,8 @@ def _wrong_greedy(
 
 
 def weights_minus_big(scores, mask):
-    z = np.where(mask, scores, -1e9)  # Keras's way: a large negative score
-    e = np.exp(z - z.max(axis=1, keepdims=True))
+    masked = np.where(mask, scores, -1e9)  # Keras's way: a large negative score
+    e = np.exp(masked - masked.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 
 
@@ -1098,16 +1132,16 @@ def weights_zero_then_renormalise(scores, mask):
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def scores_loop(query, keys, W_query, W_key, v):
+def scores_loop(query, keys, W_q, W_k, v):  # Bahdanau et al.'s column form, one score each
     out = np.zeros(keys.shape[:2])
     for b in range(keys.shape[0]):
         for j in range(keys.shape[1]):
-            out[b, j] = v @ np.tanh(W_query.T @ query[b] + W_key.T @ keys[b, j])
+            out[b, j] = v @ np.tanh(W_q.T @ query[b] + W_k.T @ keys[b, j])
     return out
 
 
-def scores_einsum(query, keys, W_query, W_key, v):
-    hidden = np.tanh(np.einsum("bq,qa->ba", query, W_query)[:, None] + keys @ W_key)
+def scores_einsum(query, keys, W_q, W_k, v):
+    hidden = np.tanh(np.einsum("bq,qa->ba", query, W_q)[:, None] + keys @ W_k)
     return np.einsum("bta,a->bt", hidden, v)
 
 
@@ -1162,7 +1196,7 @@ WRONG["additive_scores"] = [
     (
         "tanh of the query only",
         lambda q, k, Wq, Wk, v: (np.tanh(q @ Wq)[:, None, :] + k @ Wk) @ v,
-        "not to W_q s alone",
+        "not to s W_q alone",
     ),
     (
         "no new axis",
@@ -1179,7 +1213,7 @@ def temperature_loop(logits, temperature):
     out = np.zeros_like(logits)
     for b in range(logits.shape[0]):
         top = max(logits[b]) / temperature
-        weights = [math.exp(z / temperature - top) for z in logits[b]]
+        weights = [math.exp(logit / temperature - top) for logit in logits[b]]
         out[b] = np.array(weights) / sum(weights)
     return out
 
@@ -1231,7 +1265,7 @@ def _chunks_consecutive(ids, batch, length):
 
 
 RIGHT["temperature_probs"] = [
-    ("shift then softmax", lambda z, t: _softmax_rows(z / t)),
+    ("shift then softmax", lambda logits, t: _softmax_rows(logits / t)),
     ("loops", temperature_loop),
     ("power of the probabilities", temperature_power),
 ]
@@ -1241,18 +1275,22 @@ RIGHT["make_chunks"] = [
     ("strided reshape, a list", chunks_strided),
 ]
 WRONG["temperature_probs"] = [
-    ("no temperature", lambda z, t: _softmax_rows(z), "temperature is ignored"),
-    ("times T", lambda z, t: _softmax_rows(z * t), "you multiplied by the temperature"),
-    ("probabilities over T", lambda z, t: _softmax_rows(z) / t, "divided the probabilities"),
-    ("no softmax", lambda z, t: z / t, "not probabilities"),
-    ("batch axis", lambda z, t: _softmax_rows((z / t).T).T, "batch axis"),
+    ("no temperature", lambda ell, t: _softmax_rows(ell), "temperature is ignored"),
+    ("times T", lambda ell, t: _softmax_rows(ell * t), "you multiplied by the temperature"),
+    ("probabilities over T", lambda ell, t: _softmax_rows(ell) / t, "divided the probabilities"),
+    ("no softmax", lambda ell, t: ell / t, "not probabilities"),
+    ("batch axis", lambda ell, t: _softmax_rows((ell / t).T).T, "batch axis"),
     (
         "no max shift",
-        lambda z, t: np.exp(z / t) / np.exp(z / t).sum(axis=1, keepdims=True),
+        lambda ell, t: np.exp(ell / t) / np.exp(ell / t).sum(axis=1, keepdims=True),
         "overflows",
     ),
-    ("wrong power", lambda z, t: temperature_power(z, 1 / t), "you multiplied by the temperature"),
-    ("undefined", lambda z, t: _softmax_rows(logits / t), "NameError"),
+    (
+        "wrong power",
+        lambda ell, t: temperature_power(ell, 1 / t),
+        "you multiplied by the temperature",
+    ),
+    ("undefined", lambda ell, t: _softmax_rows(logits / t), "NameError"),
 ]
 WRONG["make_chunks"] = [
     ("consecutive rows", _chunks_consecutive, "must continue row b"),
@@ -1318,19 +1356,19 @@ def combine_matrices(first, second):
     return out_a, out_b
 
 
-def gates_loop(i_tilde, log_f, m_prev):
-    i_gate, f_gate, m = (np.empty_like(i_tilde) for _ in range(3))
-    for idx in np.ndindex(i_tilde.shape):
-        m[idx] = max(log_f[idx] + m_prev[idx], i_tilde[idx])
-        i_gate[idx] = math.exp(i_tilde[idx] - m[idx])
+def gates_loop(pre_i, log_f, m_prev):
+    i_gate, f_gate, m = (np.empty_like(pre_i) for _ in range(3))
+    for idx in np.ndindex(pre_i.shape):
+        m[idx] = max(log_f[idx] + m_prev[idx], pre_i[idx])
+        i_gate[idx] = math.exp(pre_i[idx] - m[idx])
         f_gate[idx] = math.exp(log_f[idx] + m_prev[idx] - m[idx])
     return i_gate, f_gate, m
 
 
-def gates_where(i_tilde, log_f, m_prev):
-    keep = log_f + m_prev >= i_tilde
-    m = np.where(keep, log_f + m_prev, i_tilde)
-    return np.exp(i_tilde - m), np.exp(log_f + m_prev - m), m
+def gates_where(pre_i, log_f, m_prev):
+    keep = log_f + m_prev >= pre_i
+    m = np.where(keep, log_f + m_prev, pre_i)
+    return np.exp(pre_i - m), np.exp(log_f + m_prev - m), m
 
 
 RIGHT["combine"] = [
@@ -1400,12 +1438,12 @@ WRONG["stabilised_gates"] = [
 
 UNCATALOGUED = {
     "dense_tanh": [lambda x, W, b: np.tanh(x @ W + b) ** 2],
-    "rnn_cell_forward": [lambda x, a, Wx, Wa, b: np.tanh(a @ Wa.T + x @ Wx.T + b) * 0.9],
+    "rnn_cell_forward": [lambda x, h, Wx, Wh, b: np.tanh(h @ Wh + x @ Wx + b) * 0.9],
     "sequence_loss": [
         lambda y_hat, y: -np.log(np.take_along_axis(y_hat, y[..., None], -1)).sum(1).max()
     ],
     "rnn_cell_backward": [
-        _backward(dtanh=lambda a: a * (1 - a)),
+        _backward(dtanh=lambda h: h * (1 - h)),
         lambda *args: (*_backward()(*args)[:4], (args[0] * (1 - args[1] ** 2)).sum(axis=1)),
     ],
     "clip_by_global_norm": [
@@ -1413,7 +1451,7 @@ UNCATALOGUED = {
             np.sqrt(sum((g**2).sum() for g in grads))
         )
     ],
-    "forget_gate": [lambda x, h, U, W, b: sig(x @ U.T + h @ W.T + b) ** 2],
+    "forget_gate": [lambda x, h, U, W, b: sig(x @ U + h @ W + b) ** 2],
     "lstm_cell_step": [
         lambda *args: (step_slices(*args)[0] + step_slices(*args)[1], step_slices(*args)[1])
     ],
@@ -1440,7 +1478,7 @@ UNCATALOGUED["attention_weights"] = [lambda s, m: _softmax_rows(np.where(m, s, -
 UNCATALOGUED["additive_scores"] = [
     lambda q, k, Wq, Wk, v: np.tanh((q @ Wq)[:, None, :] + k @ Wk) @ -v
 ]
-UNCATALOGUED["temperature_probs"] = [lambda z, t: _softmax_rows(z / t) ** 2]
+UNCATALOGUED["temperature_probs"] = [lambda ell, t: _softmax_rows(ell / t) ** 2]
 UNCATALOGUED["combine"] = [lambda f, s: (f[0] * s[0] * 1.5, s[0] * f[1] + s[1])]
 UNCATALOGUED["stabilised_gates"] = [lambda i, lf, mp: (np.exp(i), np.exp(lf), i)]
 UNCATALOGUED["make_chunks"] = [lambda i, b, n: tuple(a + 1 for a in chunks_loop(i, b, n))]
@@ -1451,72 +1489,89 @@ for _name, _answers in UNCATALOGUED.items():
 # --- 09 gru_cell, coupled_step -----------------------------------------------------------
 
 
-def gru_loop(x_t, h_prev, kernel, recurrent_kernel, bias):
-    u = h_prev.shape[1]
+def gru_loop(x_t, h_prev, W_x, W_h, b):
+    n = h_prev.shape[1]
     out = np.zeros_like(h_prev)
-    for b in range(x_t.shape[0]):
-        xp = kernel.T @ x_t[b] + bias[0]
-        hp = recurrent_kernel.T @ h_prev[b] + bias[1]
-        z = 1 / (1 + np.exp(-(xp[:u] + hp[:u])))
-        r = 1 / (1 + np.exp(-(xp[u : 2 * u] + hp[u : 2 * u])))
-        h_tilde = np.tanh(xp[2 * u :] + r * hp[2 * u :])
-        out[b] = z * h_prev[b] + (1 - z) * h_tilde
+    for k in range(x_t.shape[0]):
+        from_x = W_x.T @ x_t[k] + b[0]
+        from_h = W_h.T @ h_prev[k] + b[1]
+        z = 1 / (1 + np.exp(-(from_x[:n] + from_h[:n])))
+        r = 1 / (1 + np.exp(-(from_x[n : 2 * n] + from_h[n : 2 * n])))
+        h_tilde = np.tanh(from_x[2 * n :] + r * from_h[2 * n :])
+        out[k] = z * h_prev[k] + (1 - z) * h_tilde
     return out
 
 
-def gru_split(x, h, W, U, b):
-    xz, xr, xh = np.split(x @ W + b[0], 3, axis=1)
-    hz, hr, hh = np.split(h @ U + b[1], 3, axis=1)
+def gru_split(x_t, h_prev, W_x, W_h, b):
+    xz, xr, xh = np.split(x_t @ W_x + b[0], 3, axis=1)
+    hz, hr, hh = np.split(h_prev @ W_h + b[1], 3, axis=1)
     z, r = sig(xz + hz), sig(xr + hr)
-    return h + (1 - z) * (np.tanh(xh + r * hh) - h)  # the same mix, rearranged
+    return h_prev + (1 - z) * (np.tanh(xh + r * hh) - h_prev)  # the same mix, rearranged
 
 
-def gru_bad(reset_before=False, swap=False, no_reset=False, order=None, one_bias=False):
-    def step(x, h, W, U, b):
-        u = h.shape[1]
-        cols = [slice(k * u, (k + 1) * u) for k in range(3)]
+def gru_per_gate(x_t, h_prev, W_x, W_h, b):
+    """The per-gate weights W_x•, W_h•, b_x•, b_h• sliced out first, as the equations read."""
+    n = h_prev.shape[1]
+    W_xz, W_xr, W_xh = (W_x[:, k * n : (k + 1) * n] for k in range(3))
+    W_hz, W_hr, W_hh = (W_h[:, k * n : (k + 1) * n] for k in range(3))
+    (b_xz, b_xr, b_xh), (b_hz, b_hr, b_hh) = (np.split(row, 3) for row in b)
+    z = sig(x_t @ W_xz + h_prev @ W_hz + b_xz + b_hz)
+    r = sig(x_t @ W_xr + h_prev @ W_hr + b_xr + b_hr)
+    h_tilde = np.tanh(x_t @ W_xh + b_xh + r * (h_prev @ W_hh + b_hh))
+    return z * h_prev + (1 - z) * h_tilde
+
+
+def gru_bad(reset_before=False, swap=False, no_reset=False, order=None, bias="both"):
+    def step(x_t, h_prev, W_x, W_h, b):
+        n = h_prev.shape[1]
+        cols = [slice(k * n, (k + 1) * n) for k in range(3)]
         iz, ir, ih = cols if order is None else [cols[k] for k in order]
-        bi, bh = (b[0] + b[1], 0 * b[1]) if one_bias else (b[0], b[1])
-        xp, hp = x @ W + bi, h @ U + bh
-        z, r = sig(xp[:, iz] + hp[:, iz]), sig(xp[:, ir] + hp[:, ir])
+        b_x, b_h = {
+            "both": (b[0], b[1]),
+            "one row": (b[0] + b[1], 0 * b[1]),
+            "b_x only": (b[0], 0 * b[1]),
+        }[bias]
+        from_x, from_h = x_t @ W_x + b_x, h_prev @ W_h + b_h
+        z = sig(from_x[:, iz] + from_h[:, iz])
+        r = sig(from_x[:, ir] + from_h[:, ir])
         if reset_before:
-            rec = (r * h) @ U[:, ih] + bh[ih]
+            rec = (r * h_prev) @ W_h[:, ih] + b_h[ih]
         else:
-            rec = hp[:, ih] if no_reset else r * hp[:, ih]
-        h_tilde = np.tanh(xp[:, ih] + rec)
-        return (1 - z) * h + z * h_tilde if swap else z * h + (1 - z) * h_tilde
+            rec = from_h[:, ih] if no_reset else r * from_h[:, ih]
+        h_tilde = np.tanh(from_x[:, ih] + rec)
+        return (1 - z) * h_prev + z * h_tilde if swap else z * h_prev + (1 - z) * h_tilde
 
     return step
 
 
-def coupled_loop(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-    u = h_prev.shape[1]
-    h, c = np.zeros_like(h_prev), np.zeros_like(c_prev)
-    for b in range(x_t.shape[0]):
-        zs = x_t[b] @ kernel + h_prev[b] @ recurrent_kernel + bias
-        f = 1 / (1 + np.exp(-zs[:u]))
-        c[b] = f * c_prev[b] + (1 - f) * np.tanh(zs[u : 2 * u])
-        h[b] = 1 / (1 + np.exp(-zs[2 * u :])) * np.tanh(c[b])
-    return h, c
+def coupled_loop(x_t, h_prev, c_prev, W_x, W_h, b):
+    n = h_prev.shape[1]
+    h_t, c_t = np.zeros_like(h_prev), np.zeros_like(c_prev)
+    for k in range(x_t.shape[0]):
+        pre = x_t[k] @ W_x + h_prev[k] @ W_h + b
+        f = 1 / (1 + np.exp(-pre[:n]))
+        c_t[k] = f * c_prev[k] + (1 - f) * np.tanh(pre[n : 2 * n])
+        h_t[k] = 1 / (1 + np.exp(-pre[2 * n :])) * np.tanh(c_t[k])
+    return h_t, c_t
 
 
-def coupled_split(x, h, c, W, U, b):
-    zf, zc, zo = np.split(x @ W + h @ U + b, 3, axis=-1)
-    f = sig(zf)
-    c = c + (1 - f) * (np.tanh(zc) - c)  # the same as f c + (1 - f) c~
-    return sig(zo) * np.tanh(c), c
+def coupled_split(x_t, h_prev, c_prev, W_x, W_h, b):
+    pre_f, pre_c, pre_o = np.split(x_t @ W_x + h_prev @ W_h + b, 3, axis=-1)
+    f = sig(pre_f)
+    c_t = c_prev + (1 - f) * (np.tanh(pre_c) - c_prev)  # the same as f c + (1 - f) c̃
+    return sig(pre_o) * np.tanh(c_t), c_t
 
 
 def coupled_bad(write="1-f", tanh_out=True, order=(0, 1, 2), cand=np.tanh):
-    def step(x, h, c, W, U, b):
-        u = h.shape[1]
-        zs = x @ W + h @ U + b
-        zf, zc, zo = (zs[:, k * u : (k + 1) * u] for k in order)
-        f = sig(zf)
+    def step(x_t, h_prev, c_prev, W_x, W_h, b):
+        n = h_prev.shape[1]
+        pre = x_t @ W_x + h_prev @ W_h + b
+        pre_f, pre_c, pre_o = (pre[:, k * n : (k + 1) * n] for k in order)
+        f = sig(pre_f)
         i = {"1-f": 1 - f, "f": f, "1": 1.0, "swap": f}[write]
         keep = 1 - f if write == "swap" else f
-        c_new = keep * c + i * cand(zc)
-        return sig(zo) * (np.tanh(c_new) if tanh_out else c_new), c_new
+        c_t = keep * c_prev + i * cand(pre_c)
+        return sig(pre_o) * (np.tanh(c_t) if tanh_out else c_t), c_t
 
     return step
 
@@ -1524,9 +1579,10 @@ def coupled_bad(write="1-f", tanh_out=True, order=(0, 1, 2), cand=np.tanh):
 RIGHT["gru_cell"] = [
     ("loop over the batch, column vectors", gru_loop),
     ("np.split, mix rearranged", gru_split),
+    ("per-gate weights sliced out", gru_per_gate),
     (
         "float32",
-        lambda x, h, W, U, b: gru_split(*(a.astype(np.float32) for a in (x, h, W, U, b))),
+        lambda *a: gru_split(*(v.astype(np.float32) for v in a)),
     ),
     (
         "library",
@@ -1541,18 +1597,21 @@ WRONG["gru_cell"] = [
     ("reset unused", gru_bad(no_reset=True), "never used"),
     (
         "returns the candidate",
-        lambda x, h, W, U, b: np.tanh(
-            x @ W[:, 2 * h.shape[1] :]
-            + b[0, 2 * h.shape[1] :]
-            + sig((x @ W + h @ U + b[0] + b[1])[:, h.shape[1] : 2 * h.shape[1]])
-            * (h @ U + b[1])[:, 2 * h.shape[1] :]
+        lambda x_t, h_prev, W_x, W_h, b: np.tanh(
+            x_t @ W_x[:, 2 * h_prev.shape[1] :]
+            + b[0, 2 * h_prev.shape[1] :]
+            + sig(
+                (x_t @ W_x + h_prev @ W_h + b[0] + b[1])[:, h_prev.shape[1] : 2 * h_prev.shape[1]]
+            )
+            * (h_prev @ W_h + b[1])[:, 2 * h_prev.shape[1] :]
         ),
         "you returned the candidate",
     ),
-    ("order r, z, h", gru_bad(order=(1, 0, 2)), "wrong order"),
-    ("one bias row", gru_bad(one_bias=True), "bias has two rows"),
-    ("no return", lambda x, h, W, U, b: None, "forget the `return`"),
-    ("h @ W", lambda x, h, W, U, b: np.tanh(h @ W), "raised ValueError"),
+    ("order r, z, h_tilde", gru_bad(order=(1, 0, 2)), "wrong order"),
+    ("b_h outside the reset", gru_bad(bias="one row"), "b has two rows"),
+    ("b_h forgotten", gru_bad(bias="b_x only"), "the recurrent bias b[1] (b_h) is missing"),
+    ("no return", lambda x_t, h_prev, W_x, W_h, b: None, "forget the `return`"),
+    ("h_prev @ W_x", lambda x_t, h_prev, W_x, W_h, b: np.tanh(h_prev @ W_x), "raised ValueError"),
 ]
 RIGHT["coupled_step"] = [
     ("loop over the batch", coupled_loop),
@@ -1568,11 +1627,16 @@ WRONG["coupled_step"] = [
     ("f and 1 - f swapped", coupled_bad(write="swap"), "are swapped"),
     ("i = 1", coupled_bad(write="1"), "no-input-gate"),
     ("h = o c", coupled_bad(tanh_out=False), "still goes through tanh"),
-    ("order c, f, o", coupled_bad(order=(1, 0, 2)), "wrong order"),
+    ("order c_tilde, f, o", coupled_bad(order=(1, 0, 2)), "wrong order"),
+    ("order f, o, c_tilde", coupled_bad(order=(0, 2, 1)), "the candidate and the output gate"),
     ("sigmoid candidate", coupled_bad(cand=sig), "not a sigmoid"),
     ("h only", lambda *a: coupled_split(*a)[0], "expected a tuple of 2 values"),
-    ("c, h", lambda *a: coupled_split(*a)[::-1], "h_t"),
-    ("four gates", lambda x, h, c, W, U, b: np.split(x @ W, 4, axis=1), "raised"),
+    ("c, h", lambda *a: coupled_split(*a)[::-1], "you returned (c_t, h_t)"),
+    (
+        "four gates",
+        lambda x_t, h_prev, c_prev, W_x, W_h, b: np.split(x_t @ W_x, 4, axis=1),
+        "raised",
+    ),
 ]
 WRONG["gru_cell"].append(("uncatalogued 0", lambda *a: gru_split(*a) * 0.5, ""))
 WRONG["coupled_step"].append(

@@ -1,9 +1,6 @@
-from lstm_course import seed_everything
 from lstm_course.data import arithmetic as s2s
 
-import keras
 import numpy as np
-import pytest
 
 
 def test_shapes_are_the_seeds_5x13_and_4x13():
@@ -36,34 +33,6 @@ def test_shift_right_is_teacher_forcing():
     np.testing.assert_array_equal(shifted[0, 1:], y[0, :-1])
 
 
-def tiny_models(units=4, vocab=13):
-    seed_everything(0)
-    enc_in = keras.Input((5, vocab))
-    _, h, c = keras.layers.LSTM(units, return_state=True)(enc_in)
-    lstm = keras.layers.LSTM(units, return_sequences=True, return_state=True)
-    dense = keras.layers.Dense(vocab, activation="softmax")
-    tok, hi, ci = keras.Input((1, vocab)), keras.Input((units,)), keras.Input((units,))
-    out, h2, c2 = lstm(tok, initial_state=[hi, ci])
-    return keras.Model(enc_in, [h, c]), keras.Model([tok, hi, ci], [dense(out), h2, c2])
-
-
-def test_greedy_decode_feeds_back_its_own_predictions():
-    encoder, step = tiny_models()
-    fed = []
-
-    class Spy:
-        def predict_on_batch(self, inputs):
-            fed.append(np.asarray(inputs[0]))
-            return step.predict_on_batch(inputs)
-
-    x = s2s.CharCodec(length=5).encode(["12+7", "3-40"])
-    probs = s2s.greedy_decode(encoder, Spy(), x, steps=4, start_index=12)
-    assert probs.shape == (2, 4, 13)
-    assert np.all(fed[0][:, 0].argmax(-1) == 12)
-    for t in range(1, 4):
-        np.testing.assert_array_equal(fed[t][:, 0].argmax(-1), probs[:, t - 1].argmax(-1))
-
-
 def test_start_end_codec_has_real_start_and_end_tokens():
     codec = s2s.StartEndCodec()
     assert codec.vocab == s2s.VOCAB + "^$" and codec.steps == s2s.ANSWER_LEN + 1
@@ -83,14 +52,6 @@ def test_decode_cuts_at_the_first_end_token_and_keeps_answers_without_one():
     assert codec.decode(codec.codec.encode(["+1$9$", "+19  ", "$+19 "])) == ["+1", "+19  ", ""]
 
 
-def test_per_character_accuracy_scores_only_the_mask():
-    codec = s2s.StartEndCodec()
-    truth = codec.encode(["+19", "-3"])
-    guess = codec.codec.encode(["+18$ ", "-3$9 "])  # one wrong digit; a wrong pad is not scored
-    mask = codec.real_positions(["+19", "-3"])
-    assert s2s.per_character_accuracy(guess, truth, mask) == pytest.approx(6 / 7)
-
-
 def test_unordered_pair_groups_swapped_and_subtracted_twins():
     keys = {s2s.unordered_pair(q) for q in ("12+7", "7+12", "12-7", "7-12", " 7+21"[::-1])}
     assert keys == {(7, 12)}
@@ -107,20 +68,3 @@ def test_group_split_keeps_every_group_on_one_side():
     assert [len(g) for g in groups] == [4040, 505, 505]
     again = s2s.group_split(keys, (0.8, 0.1, 0.1), seed=3)
     assert all(np.array_equal(a, b) for a, b in zip(sides, again, strict=True))
-
-
-def test_recording_model_records_what_greedy_decode_feeds():
-    encoder, step = tiny_models(vocab=15)
-    spy = s2s.RecordingModel(step)
-    x = np.zeros((3, 5, 15), dtype="float32")
-    probs = s2s.greedy_decode(encoder, spy, x, steps=5, start_index=13, vocab_size=15)
-    assert len(spy.fed) == 5 and np.all(spy.fed[0][:, 0].argmax(-1) == 13)
-    np.testing.assert_array_equal(spy.fed[2][:, 0].argmax(-1), probs[:, 1].argmax(-1))
-
-
-def test_greedy_decode_with_its_own_vocabulary():
-    encoder, _ = tiny_models(vocab=13)
-    _, step = tiny_models(vocab=15)
-    x = s2s.CharCodec(length=5).encode(["12+7"])
-    probs = s2s.greedy_decode(encoder, step, x, steps=5, start_index=13, vocab_size=15)
-    assert probs.shape == (1, 5, 15)

@@ -29,17 +29,18 @@ import sys
 import numpy as np
 import pytest
 
-B, T, NX, NA, NY, D, U = 2, 3, 4, 5, 3, 4, 6
+B, T, DX, NH, V, D, U = 2, 3, 4, 5, 3, 4, 6  # the RNN: DX inputs, NH units, V classes
 RNG = np.random.default_rng(0)
 NAN = float("nan")
 
 
 def rnn_params():
+    """W_xh, W_hh, b_h."""
     rng = np.random.default_rng(1)
     return (
-        rng.normal(size=(NA, NX)),
-        rng.normal(size=(NA, NA)),
-        rng.normal(size=NA),
+        rng.normal(size=(DX, NH)),
+        rng.normal(size=(NH, NH)),
+        rng.normal(size=NH),
     )
 
 
@@ -53,7 +54,7 @@ def lstm_params():
 
 
 def x_rnn(batch=B, steps=T):
-    return np.random.default_rng(3).normal(size=(batch, steps, NX))
+    return np.random.default_rng(3).normal(size=(batch, steps, DX))
 
 
 def x_lstm(batch=B, steps=T):
@@ -61,19 +62,20 @@ def x_lstm(batch=B, steps=T):
 
 
 def clf_params():
-    Wax, Waa, ba = rnn_params()
+    W_xh, W_hh, b_h = rnn_params()
     rng = np.random.default_rng(5)
-    return {"Wax": Wax, "Waa": Waa, "ba": ba, "Wya": rng.normal(size=(NY, NA)), "by": np.zeros(NY)}
+    W_hy = rng.normal(size=(NH, V))
+    return {"W_xh": W_xh, "W_hh": W_hh, "b_h": b_h, "W_hy": W_hy, "b_y": np.zeros(V)}
 
 
 def labels(batch=B, steps=T):
-    return np.random.default_rng(6).integers(0, NY, size=(batch, steps))
+    return np.random.default_rng(6).integers(0, V, size=(batch, steps))
 
 
 def probs(batch=B, steps=T):
     from lstm_course.maths import softmax
 
-    return softmax(np.random.default_rng(7).normal(size=(batch, steps, NY)))
+    return softmax(np.random.default_rng(7).normal(size=(batch, steps, V)))
 
 
 def rnn_cache(steps=T):
@@ -107,14 +109,14 @@ def cell_state_args(**change):
 
 def rnn_cell_backward_args(**change):
     r = np.random.default_rng(9)
-    Wax, Waa, _ = rnn_params()
+    W_xh, W_hh, _ = rnn_params()
     args = {
-        "da_t": r.normal(size=(B, NA)),
-        "a_t": np.tanh(r.normal(size=(B, NA))),
-        "a_prev": np.tanh(r.normal(size=(B, NA))),
-        "x_t": r.normal(size=(B, NX)),
-        "Wax": Wax,
-        "Waa": Waa,
+        "dh_t": r.normal(size=(B, NH)),
+        "h_t": np.tanh(r.normal(size=(B, NH))),
+        "h_prev": np.tanh(r.normal(size=(B, NH))),
+        "x_t": r.normal(size=(B, DX)),
+        "W_xh": W_xh,
+        "W_hh": W_hh,
     }
     args.update(change)
     return args
@@ -177,8 +179,8 @@ def attention_args(**changes):
     args = {
         "query": rng.normal(size=(B, 4)),
         "keys": rng.normal(size=(B, T, 6)),
-        "W_query": rng.normal(size=(4, 5)),
-        "W_key": rng.normal(size=(6, 5)),
+        "W_q": rng.normal(size=(4, 5)),
+        "W_k": rng.normal(size=(6, 5)),
         "v": rng.normal(size=5),
     }
     everything = {**args, "mask": mask}
@@ -201,7 +203,9 @@ def beam_args(**change):
 def min_weights(gates, **change):
     """minGRU (2 gates) or minLSTM (3) weights, some changed by a function of the weight."""
     names = (
-        ["W_z", "b_z", "W_h", "b_h"] if gates == 2 else ["W_f", "b_f", "W_i", "b_i", "W_h", "b_h"]
+        ["W_xz", "b_z", "W_xh", "b_h"]
+        if gates == 2
+        else ["W_xf", "b_f", "W_xi", "b_i", "W_xh", "b_h"]
     )
     rng = np.random.default_rng(14)
     weights = {name: rng.normal(size=(D, U) if name[0] == "W" else U) for name in names}
@@ -267,6 +271,7 @@ def _cases():
     from lstm_course.training import (
         beam_search,
         clipping,
+        decoding,
         forecast_baselines,
         gradcheck,
         optimisers,
@@ -275,7 +280,7 @@ def _cases():
 
     from tools import course_links
 
-    Wax, Waa, ba = rnn_params()
+    W_xh, W_hh, b_h = rnn_params()
     K, R, b = lstm_params()
     c = []
 
@@ -291,19 +296,19 @@ def _cases():
 
     # --- rnn.rnn_cell_forward -----------------------------------------------------------------
     f = rnn.rnn_cell_forward
-    xt, ap = np.zeros((B, NX)), np.zeros((B, NA))
+    xt, hp = np.zeros((B, DX)), np.zeros((B, NH))
     add = rows_for(rnn.rnn_cell_forward)
-    add("x_t 1-D", ValueError, "x_t", lambda f=f: f(np.zeros(NX), ap, Wax, Waa, ba))
-    add("x_t width", ValueError, "x_t", lambda f=f: f(np.zeros((B, 3)), ap, Wax, Waa, ba))
-    add("a_prev width", ValueError, "a_prev", lambda f=f: f(xt, np.zeros((B, 4)), Wax, Waa, ba))
-    add("a_prev batch", ValueError, "a_prev", lambda f=f: f(xt, np.zeros((3, NA)), Wax, Waa, ba))
-    add("x_t strings", TypeError, "x_t", lambda f=f: f([["a"] * NX] * B, ap, Wax, Waa, ba))
-    add("x_t complex", TypeError, "x_t", lambda f=f: f(xt + 1j, ap, Wax, Waa, ba))
-    add("Waa shape", ValueError, "Waa", lambda f=f: f(xt, ap, Wax, Waa[:, :4], ba))
-    add("ba shape", ValueError, "ba", lambda f=f: f(xt, ap, Wax, Waa, ba[:3]))
-    add("Wax 3-D", ValueError, "Wax", lambda f=f: f(xt, ap, Wax[None], Waa, ba))
-    add("Wax None", TypeError, "Wax", lambda f=f: f(xt, ap, None, Waa, ba))
-    add("x_t bool", TypeError, "x_t", lambda f=f: f(xt > 0, ap, Wax, Waa, ba))
+    add("x_t 1-D", ValueError, "x_t", lambda f=f: f(np.zeros(DX), hp, W_xh, W_hh, b_h))
+    add("x_t width", ValueError, "x_t", lambda f=f: f(np.zeros((B, 3)), hp, W_xh, W_hh, b_h))
+    add("h_prev width", ValueError, "h_prev", lambda f=f: f(xt, np.zeros((B, 4)), W_xh, W_hh, b_h))
+    add("h_prev batch", ValueError, "h_prev", lambda f=f: f(xt, np.zeros((3, NH)), W_xh, W_hh, b_h))
+    add("x_t strings", TypeError, "x_t", lambda f=f: f([["a"] * DX] * B, hp, W_xh, W_hh, b_h))
+    add("x_t complex", TypeError, "x_t", lambda f=f: f(xt + 1j, hp, W_xh, W_hh, b_h))
+    add("W_hh shape", ValueError, "W_hh", lambda f=f: f(xt, hp, W_xh, W_hh[:, :4], b_h))
+    add("b_h shape", ValueError, "b_h", lambda f=f: f(xt, hp, W_xh, W_hh, b_h[:3]))
+    add("W_xh 3-D", ValueError, "W_xh", lambda f=f: f(xt, hp, W_xh[None], W_hh, b_h))
+    add("W_xh None", TypeError, "W_xh", lambda f=f: f(xt, hp, None, W_hh, b_h))
+    add("x_t bool", TypeError, "x_t", lambda f=f: f(xt > 0, hp, W_xh, W_hh, b_h))
     # --- rnn.rnn_forward ----------------------------------------------------------------------
     f = rnn.rnn_forward
     add = rows_for(rnn.rnn_forward)
@@ -311,68 +316,78 @@ def _cases():
         "x 2-D",
         ValueError,
         "x",
-        lambda f=f: f(np.zeros((B, NX)), Wax, Waa, ba),
-        r"x must have shape \(any, any, 4\) \(batch, time, n_x\), got \(2, 4\)",
+        lambda f=f: f(np.zeros((B, DX)), W_xh, W_hh, b_h),
+        r"x must have shape \(any, any, 4\) \(batch, time, \w+\), got \(2, 4\)",
     )
-    add("x features", ValueError, "x", lambda f=f: f(np.zeros((B, T, 3)), Wax, Waa, ba))
+    add("x features", ValueError, "x", lambda f=f: f(np.zeros((B, T, 3)), W_xh, W_hh, b_h))
     add(
         "x string",
         TypeError,
         "x",
-        lambda f=f: f("abc", Wax, Waa, ba),
+        lambda f=f: f("abc", W_xh, W_hh, b_h),
         "x must be an array of numbers",
     )
-    add("x object", TypeError, "x", lambda f=f: f(np.array([{}]), Wax, Waa, ba))
-    add("x ragged", TypeError, "x", lambda f=f: f([[[1.0] * NX], [[1.0] * NX] * 2], Wax, Waa, ba))
+    add("x object", TypeError, "x", lambda f=f: f(np.array([{}]), W_xh, W_hh, b_h))
     add(
-        "a0 batch",
+        "x ragged", TypeError, "x", lambda f=f: f([[[1.0] * DX], [[1.0] * DX] * 2], W_xh, W_hh, b_h)
+    )
+    add(
+        "h0 batch",
         ValueError,
-        "a0",
-        lambda f=f: f(x_rnn(), Wax, Waa, ba, a0=np.zeros((3, NA))),
-        r"a0 must have shape \(2, 5\)",
+        "h0",
+        lambda f=f: f(x_rnn(), W_xh, W_hh, b_h, h0=np.zeros((3, NH))),
+        r"h0 must have shape \(2, 5\)",
         r"got \(3, 5\)",
     )
-    add("a0 1-D", ValueError, "a0", lambda f=f: f(x_rnn(), Wax, Waa, ba, a0=np.zeros(NA)))
-    add("a0 string", TypeError, "a0", lambda f=f: f(x_rnn(), Wax, Waa, ba, a0="zeros"))
+    add("h0 1-D", ValueError, "h0", lambda f=f: f(x_rnn(), W_xh, W_hh, b_h, h0=np.zeros(NH)))
+    add("h0 string", TypeError, "h0", lambda f=f: f(x_rnn(), W_xh, W_hh, b_h, h0="zeros"))
     add(
-        "Waa not square",
+        "W_hh not square",
         ValueError,
-        "Waa",
-        lambda f=f: f(x_rnn(), Wax, np.zeros((NA, 4)), ba),
-        r"Waa must have shape \(5, 5\)",
+        "W_hh",
+        lambda f=f: f(x_rnn(), W_xh, np.zeros((NH, 4)), b_h),
+        r"W_hh must have shape \(5, 5\)",
         r"got \(5, 4\)",
     )
-    add("ba 2-D", ValueError, "ba", lambda f=f: f(x_rnn(), Wax, Waa, ba[None]))
-    add("Wax complex", TypeError, "Wax", lambda f=f: f(x_rnn(), Wax + 0j, Waa, ba))
-    add("x datetime", TypeError, "x", lambda f=f: f(np.zeros((B, T, NX), "M8[D]"), Wax, Waa, ba))
+    add("b_h 2-D", ValueError, "b_h", lambda f=f: f(x_rnn(), W_xh, W_hh, b_h[None]))
+    add("W_xh complex", TypeError, "W_xh", lambda f=f: f(x_rnn(), W_xh + 0j, W_hh, b_h))
     add(
-        "ba length",
+        "W_xh stored (n, d)",
         ValueError,
-        "ba",
-        lambda f=f: f(x_rnn(), Wax, Waa, ba[1:]),
+        "W_xh",
+        lambda f=f: f(x_rnn(), W_xh.T, W_hh, b_h),
+        r"W_xh must have shape \(any, 5\) \(d, n\)",
+        r"got \(5, 4\)",
+    )
+    add("x datetime", TypeError, "x", lambda f=f: f(np.zeros((B, T, DX), "M8[D]"), W_xh, W_hh, b_h))
+    add(
+        "b_h length",
+        ValueError,
+        "b_h",
+        lambda f=f: f(x_rnn(), W_xh, W_hh, b_h[1:]),
         r"must have shape \(5,\)",
     )
     # --- rnn.rnn_cell_backward ----------------------------------------------------------------
     f = rnn.rnn_cell_backward
     add = rows_for(rnn.rnn_cell_backward)
     add(
-        "a_prev width",
+        "h_prev width",
         ValueError,
-        "a_prev",
-        lambda f=f: f(**rnn_cell_backward_args(a_prev=np.zeros((B, 2)))),
-        r"a_prev must have shape \(2, 5\) \(batch, n_a\), got \(2, 2\)",
+        "h_prev",
+        lambda f=f: f(**rnn_cell_backward_args(h_prev=np.zeros((B, 2)))),
+        r"h_prev must have shape \(2, 5\) \(batch, n\), got \(2, 2\)",
     )
     add(
-        "da_t width",
+        "dh_t width",
         ValueError,
-        "da_t",
-        lambda f=f: f(**rnn_cell_backward_args(da_t=np.zeros((B, 2)))),
+        "dh_t",
+        lambda f=f: f(**rnn_cell_backward_args(dh_t=np.zeros((B, 2)))),
     )
     add(
-        "a_t batch",
+        "h_t batch",
         ValueError,
-        "a_t",
-        lambda f=f: f(**rnn_cell_backward_args(a_t=np.zeros((1, NA)))),
+        "h_t",
+        lambda f=f: f(**rnn_cell_backward_args(h_t=np.zeros((1, NH)))),
     )
     add(
         "x_t width",
@@ -381,42 +396,42 @@ def _cases():
         lambda f=f: f(**rnn_cell_backward_args(x_t=np.zeros((B, 2)))),
     )
     add(
-        "Waa shape",
+        "W_hh shape",
         ValueError,
-        "Waa",
-        lambda f=f: f(**rnn_cell_backward_args(Waa=np.zeros((NA, 2)))),
+        "W_hh",
+        lambda f=f: f(**rnn_cell_backward_args(W_hh=np.zeros((NH, 2)))),
     )
     add(
-        "Wax shape",
+        "W_xh shape",
         ValueError,
-        "Wax",
-        lambda f=f: f(**rnn_cell_backward_args(Wax=np.zeros((2, NX)))),
+        "W_xh",
+        lambda f=f: f(**rnn_cell_backward_args(W_xh=np.zeros((2, DX)))),
     )
-    add("da_t string", TypeError, "da_t", lambda f=f: f(**rnn_cell_backward_args(da_t="x")))
-    add("a_t 1-D", ValueError, "a_t", lambda f=f: f(**rnn_cell_backward_args(a_t=np.zeros(NA))))
+    add("dh_t string", TypeError, "dh_t", lambda f=f: f(**rnn_cell_backward_args(dh_t="x")))
+    add("h_t 1-D", ValueError, "h_t", lambda f=f: f(**rnn_cell_backward_args(h_t=np.zeros(NH))))
     # --- rnn.rnn_backward ---------------------------------------------------------------------
     f = rnn.rnn_backward
     add = rows_for(rnn.rnn_backward)
     add(
-        "da shape",
+        "dh shape",
         ValueError,
-        "da",
-        lambda f=f: f(np.zeros((B, T + 1, NA)), rnn_cache()),
-        "da must have shape",
+        "dh",
+        lambda f=f: f(np.zeros((B, T + 1, NH)), rnn_cache()),
+        "dh must have shape",
     )
-    add("da string", TypeError, "da", lambda f=f: f("x", rnn_cache()))
-    add("cache list", TypeError, "cache", lambda f=f: f(np.zeros((B, T, NA)), [1, 2]))
-    add("cache missing key", ValueError, "cache", lambda f=f: f(np.zeros((B, T, NA)), {"x": 1}))
-    add("cache None", TypeError, "cache", lambda f=f: f(np.zeros((B, T, NA)), None))
+    add("dh string", TypeError, "dh", lambda f=f: f("x", rnn_cache()))
+    add("cache list", TypeError, "cache", lambda f=f: f(np.zeros((B, T, NH)), [1, 2]))
+    add("cache missing key", ValueError, "cache", lambda f=f: f(np.zeros((B, T, NH)), {"x": 1}))
+    add("cache None", TypeError, "cache", lambda f=f: f(np.zeros((B, T, NH)), None))
     # --- maths.softmax --------------------------------------------------------------------------
     f = maths.softmax
     add = rows_for(maths.softmax)
-    add("strings", TypeError, "z", lambda f=f: f(["a", "b"]))
+    add("strings", TypeError, "logits", lambda f=f: f(["a", "b"]))
     add("axis out of range", ValueError, "axis", lambda f=f: f(np.zeros((2, 3)), axis=2))
     add("axis float", TypeError, "axis", lambda f=f: f(np.zeros((2, 3)), axis=1.5))
-    add("empty axis", ValueError, "z", lambda f=f: f(np.zeros((2, 0))))
-    add("complex", TypeError, "z", lambda f=f: f(np.zeros(3) + 1j))
-    add("None", TypeError, "z", lambda f=f: f(None))
+    add("empty axis", ValueError, "logits", lambda f=f: f(np.zeros((2, 0))))
+    add("complex", TypeError, "logits", lambda f=f: f(np.zeros(3) + 1j))
+    add("None", TypeError, "logits", lambda f=f: f(None))
     # --- maths.sequence_cross_entropy -----------------------------------------------------------
     f = maths.sequence_cross_entropy
     add = rows_for(maths.sequence_cross_entropy)
@@ -427,7 +442,7 @@ def _cases():
         lambda f=f: f(probs(), np.full((B, T), -1)),
         r"y must hold class labels in \[0, 3\), got values from -1",
     )
-    add("label = n_y", ValueError, "y", lambda f=f: f(probs(), np.full((B, T), NY)))
+    add("label = n_y", ValueError, "y", lambda f=f: f(probs(), np.full((B, T), V)))
     add(
         "float labels",
         TypeError,
@@ -436,7 +451,7 @@ def _cases():
         "integer class labels",
     )
     add("y shape", ValueError, "y", lambda f=f: f(probs(), np.zeros((B, T + 1), int)))
-    add("y_hat 2-D", ValueError, "y_hat", lambda f=f: f(np.ones((B, NY)) / NY, labels()))
+    add("y_hat 2-D", ValueError, "y_hat", lambda f=f: f(np.ones((B, V)) / V, labels()))
     add("y_hat negative", ValueError, "y_hat", lambda f=f: f(-probs(), labels()))
     add("y_hat > 1", ValueError, "y_hat", lambda f=f: f(probs() * 3, labels()))
     add("y_hat strings", TypeError, "y_hat", lambda f=f: f("abc", labels()))
@@ -446,35 +461,35 @@ def _cases():
         "empty batch",
         ValueError,
         "y_hat",
-        lambda f=f: f(np.zeros((0, T, NY)), np.zeros((0, T), int)),
+        lambda f=f: f(np.zeros((0, T, V)), np.zeros((0, T), int)),
     )
     # --- rnn.rnn_classifier_loss --------------------------------------------------------------
     f = rnn.rnn_classifier_loss
     add = rows_for(rnn.rnn_classifier_loss)
     add("label -1", ValueError, "y", lambda f=f: f(x_rnn(), np.full((B, T), -1), clf_params()))
-    add("label too big", ValueError, "y", lambda f=f: f(x_rnn(), np.full((B, T), NY), clf_params()))
+    add("label too big", ValueError, "y", lambda f=f: f(x_rnn(), np.full((B, T), V), clf_params()))
     add("params list", TypeError, "params", lambda f=f: f(x_rnn(), labels(), [1, 2]))
     add(
-        "params missing by",
+        "params missing b_y",
         ValueError,
-        "by",
-        lambda f=f: f(x_rnn(), labels(), {k: v for k, v in clf_params().items() if k != "by"}),
+        "b_y",
+        lambda f=f: f(x_rnn(), labels(), {k: v for k, v in clf_params().items() if k != "b_y"}),
     )
     add(
-        "Wya width",
+        "W_hy rows",
         ValueError,
-        "Wya",
-        lambda f=f: f(x_rnn(), labels(), {**clf_params(), "Wya": np.zeros((NY, 2))}),
+        "W_hy",
+        lambda f=f: f(x_rnn(), labels(), {**clf_params(), "W_hy": np.zeros((V, 2))}),
     )
     add(
-        "by shape",
+        "b_y shape",
         ValueError,
-        "by",
-        lambda f=f: f(x_rnn(), labels(), {**clf_params(), "by": np.zeros(NY + 1)}),
+        "b_y",
+        lambda f=f: f(x_rnn(), labels(), {**clf_params(), "b_y": np.zeros(V + 1)}),
     )
     add("y shape", ValueError, "y", lambda f=f: f(x_rnn(), labels(steps=T + 1), clf_params()))
     add("float y", TypeError, "y", lambda f=f: f(x_rnn(), labels() * 1.0, clf_params()))
-    add("x 2-D", ValueError, "x", lambda f=f: f(np.zeros((B, NX)), labels(), clf_params()))
+    add("x 2-D", ValueError, "x", lambda f=f: f(np.zeros((B, DX)), labels(), clf_params()))
     # --- rnn.from_keras_simple_rnn ------------------------------------------------------------
     f = rnn.from_keras_simple_rnn
     add = rows_for(rnn.from_keras_simple_rnn)
@@ -502,21 +517,24 @@ def _cases():
     # --- rnn.hidden_jacobian_norms ------------------------------------------------------------
     f = rnn.hidden_jacobian_norms
     add = rows_for(rnn.hidden_jacobian_norms)
-    add("a 3-D", ValueError, "a", lambda f=f: f(np.zeros((1, T, NA)), Waa))
-    add("Waa shape", ValueError, "Waa", lambda f=f: f(np.zeros((T, NA)), np.zeros((NA, 2))))
-    add("a strings", TypeError, "a", lambda f=f: f("abc", Waa))
-    add("a no step", ValueError, "a", lambda f=f: f(np.zeros((0, NA)), Waa))
+    add("h 3-D", ValueError, "h", lambda f=f: f(np.zeros((1, T, NH)), W_hh))
+    add("W_hh shape", ValueError, "W_hh", lambda f=f: f(np.zeros((T, NH)), np.zeros((NH, 2))))
+    add("h strings", TypeError, "h", lambda f=f: f("abc", W_hh))
+    add("h no step", ValueError, "h", lambda f=f: f(np.zeros((0, NH)), W_hh))
     # --- maths.sigmoid / param_count -----------------------------------------------------------
     add = rows_for(maths.sigmoid)
-    add("strings", TypeError, "z", lambda: maths.sigmoid(["a"]))
-    add("None", TypeError, "z", lambda: maths.sigmoid(None))
-    add("complex", TypeError, "z", lambda: maths.sigmoid(np.zeros(2) + 1j))
+    add("strings", TypeError, "pre", lambda: maths.sigmoid(["a"]))
+    add("None", TypeError, "pre", lambda: maths.sigmoid(None))
+    add("complex", TypeError, "pre", lambda: maths.sigmoid(np.zeros(2) + 1j))
     add = rows_for(lstm.param_count)
     add("float units", TypeError, "units", lambda: lstm.param_count(2.5, 1))
     add("zero input_dim", ValueError, "input_dim", lambda: lstm.param_count(2, 0))
     add("bool", TypeError, "units", lambda: lstm.param_count(True, 1))
     add("string", TypeError, "units", lambda: lstm.param_count("4", 1))
     add("units 0", ValueError, "units", lambda: lstm.param_count(0, 1))
+    add = rows_for(lstm.gated_param_count)
+    add("blocks 0", ValueError, "blocks", lambda: lstm.gated_param_count(0, 2, 1))
+    add("bias_rows float", TypeError, "bias_rows", lambda: lstm.gated_param_count(4, 2, 1, 1.5))
     # --- lstm.lstm_cell_forward ---------------------------------------------------------------
     f = lstm.lstm_cell_forward
     xl, h, cc = np.zeros((B, D)), np.zeros((B, U)), np.zeros((B, U))
@@ -524,11 +542,9 @@ def _cases():
     add("x_t width", ValueError, "x_t", lambda f=f: f(np.zeros((B, 3)), h, cc, K, R, b))
     add("h_prev width", ValueError, "h_prev", lambda f=f: f(xl, np.zeros((B, 2)), cc, K, R, b))
     add("c_prev batch", ValueError, "c_prev", lambda f=f: f(xl, h, np.zeros((3, U)), K, R, b))
-    add("kernel width", ValueError, "kernel", lambda f=f: f(xl, h, cc, K[:, :5], R, b))
-    add(
-        "recurrent not 4u", ValueError, "recurrent_kernel", lambda f=f: f(xl, h, cc, K, R[:, :5], b)
-    )
-    add("bias shape", ValueError, "bias", lambda f=f: f(xl, h, cc, K, R, b[:3]))
+    add("W_x width", ValueError, "W_x", lambda f=f: f(xl, h, cc, K[:, :5], R, b))
+    add("recurrent not 4u", ValueError, "W_h", lambda f=f: f(xl, h, cc, K, R[:, :5], b))
+    add("b shape", ValueError, "b", lambda f=f: f(xl, h, cc, K, R, b[:3]))
     add("x_t strings", TypeError, "x_t", lambda f=f: f([["a"] * D] * B, h, cc, K, R, b))
     add("c_prev None", TypeError, "c_prev", lambda f=f: f(xl, h, None, K, R, b))
     # --- lstm.lstm_forward --------------------------------------------------------------------
@@ -559,34 +575,34 @@ def _cases():
     )
     add("c0 width", ValueError, "c0", lambda f=f: f(x_lstm(), K, R, b, c0=np.zeros((B, 2))))
     add("c0 string", TypeError, "c0", lambda f=f: f(x_lstm(), K, R, b, c0="zeros"))
-    add("recurrent 3-D", ValueError, "recurrent_kernel", lambda f=f: f(x_lstm(), K, R[None], b))
-    add("kernel complex", TypeError, "kernel", lambda f=f: f(x_lstm(), K + 0j, R, b))
-    add("bias None", TypeError, "bias", lambda f=f: f(x_lstm(), K, R, None))
+    add("W_h 3-D", ValueError, "W_h", lambda f=f: f(x_lstm(), K, R[None], b))
+    add("W_x complex", TypeError, "W_x", lambda f=f: f(x_lstm(), K + 0j, R, b))
+    add("b None", TypeError, "b", lambda f=f: f(x_lstm(), K, R, None))
     add("x object", TypeError, "x", lambda f=f: f(np.array([None]), K, R, b))
     # --- lstm.lstm_backward -------------------------------------------------------------------
     f = lstm.lstm_backward
     add(
-        "kernel width",
+        "W_x width",
         ValueError,
-        "kernel",
+        "W_x",
         lambda: lstm.lstm_forward(x_lstm(), K[:, :20], R, b),
-        r"kernel must have shape \(any, 24\)",
+        r"W_x must have shape \(any, 24\)",
         r"got \(4, 20\)",
     )
     add(
-        "recurrent_kernel width",
+        "W_h width",
         ValueError,
-        "recurrent_kernel",
+        "W_h",
         lambda: lstm.lstm_forward(x_lstm(), K, R[:, :20], b),
-        r"recurrent_kernel must have shape \(6, 24\)",
+        r"W_h must have shape \(6, 24\)",
         r"got \(6, 20\)",
     )
     add(
-        "bias length",
+        "b length",
         ValueError,
-        "bias",
+        "b",
         lambda: lstm.lstm_forward(x_lstm(), K, R, b[:5]),
-        r"bias must have shape \(24,\)",
+        r"b must have shape \(24,\)",
         r"got \(5,\)",
     )
     add = rows_for(lstm.lstm_backward)
@@ -636,11 +652,11 @@ def _cases():
     add("f_t scalar", ValueError, "f_t", lambda f=f: f(**cell_state_args(f_t=0.5)))
     add("f_t strings", TypeError, "f_t", lambda f=f: f(**cell_state_args(f_t="x")))
     add("dh_t 3-D", ValueError, "dh_t", lambda f=f: f(**cell_state_args(dh_t=np.zeros((B, 1, U)))))
-    # --- lstm notations -----------------------------------------------------------------------
+    # --- lstm layouts -------------------------------------------------------------------------
     gates = lstm.keras_to_gates(K, R, b)
     add = rows_for(lstm.keras_to_gates)
-    add("kernel width", ValueError, "kernel", lambda: lstm.keras_to_gates(K[:, :5], R, b))
-    add("bias None", TypeError, "bias", lambda: lstm.keras_to_gates(K, R, None))
+    add("W_x width", ValueError, "W_x", lambda: lstm.keras_to_gates(K[:, :5], R, b))
+    add("b None", TypeError, "b", lambda: lstm.keras_to_gates(K, R, None))
     add = rows_for(lstm.gates_to_keras)
     add("missing gate", ValueError, "gates", lambda: lstm.gates_to_keras({"i": gates["i"]}))
     add("not dict", ValueError, "gates", lambda: lstm.gates_to_keras([1, 2, 3, 4]))
@@ -651,7 +667,7 @@ def _cases():
         lambda: lstm.gates_to_keras({**gates, "f": gates["f"][:2]}),
     )
     add(
-        "U width",
+        "W_x width",
         ValueError,
         "gates",
         lambda: lstm.gates_to_keras({**gates, "o": (gates["o"][0][:, :2], *gates["o"][1:])}),
@@ -662,7 +678,7 @@ def _cases():
     add("not dict", ValueError, "gates", lambda: lstm.gates_to_concat(None))
     add("missing", ValueError, "gates", lambda: lstm.gates_to_concat({"i": gates["i"]}))
     add(
-        "W shape",
+        "W_h shape",
         ValueError,
         "gates",
         lambda: lstm.gates_to_concat(
@@ -837,8 +853,8 @@ def _cases():
     add("start_index float", TypeError, "start_index", lambda: s2s.shift_right(y4, start_index=1.0))
     add("2-D", ValueError, "answers_onehot", lambda: s2s.shift_right(y4[0], start_index=12))
     add("strings", TypeError, "answers_onehot", lambda: s2s.shift_right("x", start_index=12))
-    f = s2s.greedy_decode
-    add = rows_for(s2s.greedy_decode)
+    f = decoding.greedy_decode
+    add = rows_for(decoding.greedy_decode)
     add("steps 0", ValueError, "steps", lambda f=f: f(_encoder(), _decoder(), _queries(), 0, 12))
     add(
         "steps float",
@@ -1004,11 +1020,11 @@ def _cases():
     gk, gr, gb = gru_weights()
     add = rows_for(gru.gru_forward)
     add(
-        "bias 1-D",
+        "b 1-D",
         ValueError,
-        "bias",
+        "b",
         lambda: gru.gru_forward(x_lstm(), gk, gr, gb[0]),
-        r"bias must have shape \(2, 18\).*got \(18,\)",
+        r"b must have shape \(2, 18\).*got \(18,\).*reset_after=False",
     )
     add(
         "x features",
@@ -1018,11 +1034,11 @@ def _cases():
         r"x must have shape \(any, any, 4\).*got \(2, 3, 5\)",
     )
     add(
-        "recurrent_kernel width",
+        "W_h width",
         ValueError,
-        "recurrent_kernel",
+        "W_h",
         lambda: gru.gru_forward(x_lstm(), gk, gr[:, :12], gb),
-        r"recurrent_kernel must have shape \(6, 18\).*got \(6, 12\)",
+        r"W_h must have shape \(6, 18\).*got \(6, 12\)",
     )
     add(
         "h0 width",
@@ -1031,7 +1047,21 @@ def _cases():
         lambda: gru.gru_forward(x_lstm(), gk, gr, gb, h0=np.zeros((B, U + 1))),
         r"h0 must have shape \(2, 6\)",
     )
-    add("kernel string", TypeError, "kernel", lambda: gru.gru_forward(x_lstm(), "kernel", gr, gb))
+    add("W_x string", TypeError, "W_x", lambda: gru.gru_forward(x_lstm(), "W_x", gr, gb))
+    add(
+        "W_x width",
+        ValueError,
+        "W_x",
+        lambda: gru.gru_forward(x_lstm(), gk[:, :12], gr, gb),
+        r"W_x must have shape \(any, 18\).*got \(4, 12\)",
+    )
+    add(
+        "b 3 rows",
+        ValueError,
+        "b",
+        lambda: gru.gru_forward(x_lstm(), gk, gr, np.zeros((3, 18))),
+        r"b must have shape \(2, 18\).*got \(3, 18\)",
+    )
     add = rows_for(gru.gru_cell_forward)
     add(
         "h_prev width",
@@ -1086,16 +1116,16 @@ def _cases():
     add(
         "vanilla weights for coupled",
         ValueError,
-        "recurrent_kernel",
+        "W_h",
         lambda: lstm_variants.variant_forward(x_lstm(), *w4, variant="coupled"),
-        r"recurrent_kernel must have shape \(6, 18\).*'coupled'",
+        r"W_h must have shape \(6, 18\).*'coupled'",
     )
     add(
-        "kernel of another variant",
+        "W_x of another variant",
         ValueError,
-        "kernel",
+        "W_x",
         lambda: lstm_variants.variant_forward(x_lstm(), w4[0], *w3[1:], variant="coupled"),
-        r"kernel must have shape \(any, 18\).*got \(4, 24\)",
+        r"W_x must have shape \(any, 18\).*got \(4, 24\)",
     )
     add(
         "x 2-D",
@@ -1112,11 +1142,11 @@ def _cases():
         r"c0 must have shape \(2, 6\).*got \(2, 4\)",
     )
     add(
-        "bias None",
+        "b None",
         TypeError,
-        "bias",
+        "b",
         lambda: lstm_variants.variant_forward(x_lstm(), w4[0], w4[1], None),
-        "bias must be an array of numbers, got NoneType",
+        "b must be an array of numbers, got NoneType",
     )
     add = rows_for(lstm_variants.variant_cell_forward)
     add(
@@ -1186,16 +1216,16 @@ def _cases():
         "keys must have shape",
     )
     add(
-        "W_query transposed",
+        "W_q transposed",
         ValueError,
-        "W_query",
-        lambda f=f: f(**attention_args(W_query=lambda a: a["W_query"].T)),
+        "W_q",
+        lambda f=f: f(**attention_args(W_q=lambda a: a["W_q"].T)),
     )
     add(
-        "W_key rows",
+        "W_k rows",
         ValueError,
-        "W_key",
-        lambda f=f: f(**attention_args(W_key=lambda a: a["W_key"][1:])),
+        "W_k",
+        lambda f=f: f(**attention_args(W_k=lambda a: a["W_k"][1:])),
     )
     add(
         "v length",
@@ -1424,11 +1454,11 @@ def _cases():
     f = minimal_rnns.min_lstm
     add = rows_for(f)
     add(
-        "W_i width",
+        "W_xi width",
         ValueError,
-        "W_i",
-        lambda f=f: f(x_lstm(), *min_weights(3, W_i=lambda w: w[:, :4])),
-        r"W_i must have shape \(4, 6\)",
+        "W_xi",
+        lambda f=f: f(x_lstm(), *min_weights(3, W_xi=lambda w: w[:, :4])),
+        r"W_xi must have shape \(4, 6\)",
     )
     add(
         "b_h length",
@@ -1457,7 +1487,7 @@ def _cases():
         "params missing gates",
         ValueError,
         "params",
-        lambda f=f: f(sx, {"z": sp["z"]}),
+        lambda f=f: f(sx, {"c_tilde": sp["c_tilde"]}),
         "params must be a dict",
     )
     add(
@@ -1468,11 +1498,28 @@ def _cases():
         r"params\['i'\]",
     )
     add(
-        "R width",
+        "W_h width",
         ValueError,
         "params",
         lambda f=f: f(sx, {**sp, "o": (sp["o"][0], sp["o"][1][:2], sp["o"][2])}),
-        r"params\['o'\]\[1\] \(R\) must have shape",
+        r"params\['o'\]\[1\] \(W_h\) must have shape",
+    )
+    f = slstm.stabilised_gates
+    add = rows_for(f)
+    add("pre_i string", TypeError, "pre_i", lambda f=f: f("0", np.zeros(2), np.zeros(2)))
+    add(
+        "log_f shape",
+        ValueError,
+        "log_f",
+        lambda f=f: f(np.zeros((2, 3)), np.zeros((2, 2)), np.zeros((2, 3))),
+        r"log_f must have shape \(2, 3\)",
+    )
+    add(
+        "m_prev shape",
+        ValueError,
+        "m_prev",
+        lambda f=f: f(np.zeros(3), np.zeros(3), np.zeros(2)),
+        "m_prev must have shape",
     )
     add = rows_for(slstm.init_params)
     add("input_dim 0", ValueError, "input_dim", lambda: slstm.init_params(0, 2, rng()))
@@ -1721,7 +1768,7 @@ def _cases():
         lambda: s2s.StartEndCodec().real_positions("+19"),
         "texts must be a list of strings",
     )
-    f = s2s.per_character_accuracy
+    f = decoding.per_character_accuracy
     add = rows_for(f)
     guess, truth, mask = accuracy_args()
     add(
@@ -1773,20 +1820,20 @@ def _cases():
             lambda args=args: s2s.group_split(*args),
             re.escape(words),
         )
-    add = rows_for(s2s.RecordingModel)
+    add = rows_for(decoding.RecordingModel)
     add(
         "not a model",
         TypeError,
         "model",
-        lambda: s2s.RecordingModel(object()),
+        lambda: decoding.RecordingModel(object()),
         "model must be a Keras model",
     )
-    add = rows_for(s2s.greedy_decode)
+    add = rows_for(decoding.greedy_decode)
     add(
         "vocab_size float",
         TypeError,
         "vocab_size",
-        lambda: s2s.greedy_decode(_encoder(), _decoder(), _queries(), 2, 12, vocab_size=15.0),
+        lambda: decoding.greedy_decode(_encoder(), _decoder(), _queries(), 2, 12, vocab_size=15.0),
     )
     # --- claims, course_links -----------------------------------------------------------------
     add = rows_for(claims.check)
@@ -1860,9 +1907,6 @@ PARTS = {
 # here so that the test fails (and the entry must go) once the message is fixed.
 VAGUE = {
     "notebook.plotting.plot_history: empty": {"expected"},  # "history is empty: ... got {}"
-    "numpy_models.gru.from_keras_gru: reset_after=False": {
-        "came"
-    },  # "...; layer has reset_after=False"
     "numpy_models.attention.additive_attention: mask hides a whole row": {
         "came"
     },  # "row 0 has none"
@@ -1873,7 +1917,7 @@ VAGUE = {
     "data.text_corpus.split_by_position: empty part": {"expected", "came"},
     "data.arithmetic.StartEndCodec: start '1'": {"came"},  # "start='1' must not be a symbol"
     "data.arithmetic.StartEndCodec: end ' '": {"came"},
-    "data.arithmetic.per_character_accuracy: empty mask": {"expected", "came"},
+    "training.decoding.per_character_accuracy: empty mask": {"expected", "came"},
     "data.arithmetic.group_split: [] (0.5, 0.5)": {"came"},  # "keys must not be empty"
     "data.arithmetic.group_split: [1, 1] (0.5, 0.5)": {"argument", "expected", "came"},
     "data.arithmetic.group_split: [[1], [2]] (0.5, 0.5)": {"came"},  # "unhashable type: 'list'"

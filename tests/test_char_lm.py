@@ -151,11 +151,11 @@ def test_a_wrong_gradient_fails_the_check():
     params, rng = small_model(1)
     inputs, targets = rng.integers(0, 5, (2, 4)), rng.integers(0, 5, (2, 4))
     _, grads, _ = char_lm.loss_and_grads(params, inputs, targets)
-    grads["W_out"] = grads["W_out"] * 1.01
+    grads["W_hy"] = grads["W_hy"] * 1.01
     errors = gradient_check(
         lambda: char_lm.loss_and_grads(params, inputs, targets)[0], params, grads
     )
-    assert errors["W_out"] > 1e-4
+    assert errors["W_hy"] > 1e-4
 
 
 def test_loss_state_and_step_function_agree_with_the_lstm():
@@ -163,7 +163,7 @@ def test_loss_state_and_step_function_agree_with_the_lstm():
     inputs, targets = rng.integers(0, 5, (3, 6)), rng.integers(0, 5, (3, 6))
     loss, _, (h_last, c_last) = char_lm.loss_and_grads(params, inputs, targets)
     h, c, _ = lstm.lstm_forward(
-        char_lm.one_hot(inputs, 5), params["kernel"], params["recurrent_kernel"], params["bias"]
+        char_lm.one_hot(inputs, 5), params["W_x"], params["W_h"], params["b"]
     )
     np.testing.assert_allclose(h_last, h[:, -1])
     step, state, total = char_lm.step_function(params), None, 0.0

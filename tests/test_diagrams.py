@@ -42,8 +42,8 @@ def test_unrolled_rnn_draws_one_cell_per_step_from_its_input_to_its_output(steps
     cells = sorted(t.get_position() for t in fig.axes[0].texts if t.get_text() == "tanh")
     assert len(cells) == steps
     for (x, y), label in zip(cells, steps_shown(steps), strict=True):
-        x_in, y_in = the_one(fig, f"x⟨{label}⟩")
-        x_out, y_out = the_one(fig, f"ŷ⟨{label}⟩")
+        x_in, y_in = the_one(fig, f"$x_{{{label}}}$")
+        x_out, y_out = the_one(fig, f"$\\hat{{y}}_{{{label}}}$")
         assert math.isclose(x_in, x) and math.isclose(x_out, x)  # in the cell's column
         assert y_in < y < y_out  # the input enters below, the output leaves above
     plt.close(fig)
@@ -52,9 +52,9 @@ def test_unrolled_rnn_draws_one_cell_per_step_from_its_input_to_its_output(steps
 @pytest.mark.parametrize("steps", range(1, 9))
 def test_unrolled_rnn_labels_each_shared_weight_once_and_the_initial_state(steps):
     fig = draw_unrolled_rnn(steps=steps)
-    for weight in ("Wax", "Waa", "Wya"):
+    for weight in ("$W_{xh}$", "$W_{hh}$", "$W_{hy}$"):
         the_one(fig, weight)
-    the_one(fig, "a⟨0⟩")
+    the_one(fig, "$h_{0}$")
     assert "same weights" in fig.axes[0].get_title()
     plt.close(fig)
 
@@ -66,14 +66,14 @@ def test_unrolled_rnn_has_an_ellipsis_before_step_t_only_when_steps_are_left_out
     if steps <= 3:
         assert not ellipses
     else:
-        before, last = the_one(fig, f"x⟨{steps - 1}⟩")[0], the_one(fig, "x⟨T⟩")[0]
+        before, last = the_one(fig, f"$x_{{{steps - 1}}}$")[0], the_one(fig, "$x_{T}$")[0]
         assert len(ellipses) == 1 and before < ellipses[0] < last
-        the_one(fig, "a⟨T−1⟩")  # the state that reaches step T
+        the_one(fig, "$h_{T-1}$")  # the state that reaches step T
     plt.close(fig)
 
 
 GATES = {"f": "σ", "i": "σ", "o": "σ", "c̃": "tanh"}  # each name labels a box holding this
-STATES = ["c⟨t−1⟩", "c⟨t⟩", "h⟨t−1⟩", "h⟨t⟩", "x⟨t⟩", "[h⟨t−1⟩, x⟨t⟩]"]
+STATES = ["$c_{t-1}$", "$c_t$", "$h_{t-1}$", "$h_t$", "$x_t$", "$[h_{t-1}, x_t]$"]
 
 
 def part_named(fig, label):
@@ -116,8 +116,8 @@ def test_lstm_cell_labels_its_gates_candidate_and_states(highlight):
     for name, function in GATES.items():
         assert text_in(fig, part_named(fig, name)) == function, name
     # The cell state runs along the top, the hidden state along the bottom, both left to right.
-    (c_in, c_in_y), (c_out, c_out_y) = the_one(fig, "c⟨t−1⟩"), the_one(fig, "c⟨t⟩")
-    (h_in, h_in_y), (h_out, h_out_y) = the_one(fig, "h⟨t−1⟩"), the_one(fig, "h⟨t⟩")
+    (c_in, c_in_y), (c_out, c_out_y) = the_one(fig, "$c_{t-1}$"), the_one(fig, "$c_t$")
+    (h_in, h_in_y), (h_out, h_out_y) = the_one(fig, "$h_{t-1}$"), the_one(fig, "$h_t$")
     assert c_in < c_out and h_in < h_out
     assert min(c_in_y, c_out_y) > max(h_in_y, h_out_y)
     title = fig.axes[0].get_title()

@@ -28,24 +28,37 @@ def test_parity_with_keras_gru(dtype, tol):
     h, gates = gru.gru_forward(x, *gru.from_keras_gru(layer))
     assert h.dtype == dtype
     assert np.max(np.abs(h - h_keras)) <= tol
-    assert set(gates) == {"z", "r", "h"} and gates["z"].shape == (B, T, U)
+    assert tuple(gates) == gru.GRU_GATES == ("z", "r", "h_tilde")
+    assert gates["z"].shape == (B, T, U)
 
 
 def test_parity_needs_the_recurrent_bias_inside_the_reset():
     """The control: reset before the product (reset_after=False's form) differs from Keras."""
     layer = keras_gru("float64")
     x = np.random.default_rng(1).normal(size=(B, T, D))
-    kernel, recurrent, bias = gru.from_keras_gru(layer)
+    W_x, W_h, b = gru.from_keras_gru(layer)
     h_keras = np.asarray(layer(x))
     h = np.zeros((B, U))
     for t in range(T):
-        xz = x[:, t] @ kernel + bias[0]
-        rz = h @ recurrent + bias[1]
-        z = 1 / (1 + np.exp(-(xz[:, :U] + rz[:, :U])))
-        r = 1 / (1 + np.exp(-(xz[:, U : 2 * U] + rz[:, U : 2 * U])))
-        cand = np.tanh(xz[:, 2 * U :] + (r * h) @ recurrent[:, 2 * U :] + bias[1, 2 * U :])
-        h = z * h + (1 - z) * cand
+        from_x = x[:, t] @ W_x + b[0]
+        from_h = h @ W_h + b[1]
+        z = 1 / (1 + np.exp(-(from_x[:, :U] + from_h[:, :U])))
+        r = 1 / (1 + np.exp(-(from_x[:, U : 2 * U] + from_h[:, U : 2 * U])))
+        h_tilde = np.tanh(from_x[:, 2 * U :] + (r * h) @ W_h[:, 2 * U :] + b[1, 2 * U :])
+        h = z * h + (1 - z) * h_tilde
     assert np.max(np.abs(h - h_keras[:, -1])) > 1e-3
+
+
+def test_z_keeps_the_old_state():
+    """h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h̃_t, as in Keras (and notebook 10's minGRU)."""
+    W_x, W_h, b = gru.from_keras_gru(keras_gru("float64"))
+    x = np.random.default_rng(5).normal(size=(B, T, D))
+    h, gates = gru.gru_forward(x, W_x, W_h, b)
+    h_prev = np.concatenate([np.zeros((B, 1, U)), h[:, :-1]], axis=1)
+    z, h_tilde = gates["z"], gates["h_tilde"]
+    np.testing.assert_allclose(h, z * h_prev + (1 - z) * h_tilde, rtol=1e-12)
+    # Keras's weights are W_x, W_h, b as they are: W_x (input_dim, 3 units), b (2, 3 units)
+    assert W_x.shape == (D, 3 * U) and W_h.shape == (U, 3 * U) and b.shape == (2, 3 * U)
 
 
 def test_cell_is_one_step_of_the_sequence():
@@ -55,7 +68,10 @@ def test_cell_is_one_step_of_the_sequence():
     h, gates = gru.gru_forward(x, *weights)
     h3, g3 = gru.gru_cell_forward(x[:, 3], h[:, 2], *weights)
     np.testing.assert_allclose(h3, h[:, 3], rtol=1e-12)
-    np.testing.assert_allclose(g3["r"], gates["r"][:, 3], rtol=1e-12)
+    for g in gru.GRU_GATES:
+        np.testing.assert_allclose(g3[g], gates[g][:, 3], rtol=1e-12)
+    h3_unchecked, _ = gru.gru_cell_forward_unchecked(x[:, 3], h[:, 2], *weights)
+    np.testing.assert_array_equal(h3_unchecked, h3)
 
 
 def test_h0_is_used():

@@ -6,6 +6,8 @@ notebook it names, that notebook must exist, and every notebook must carry its o
 and the install cell.
 """
 
+import lstm_course
+
 import re
 import subprocess
 import sys
@@ -117,4 +119,32 @@ def test_install_target_names_this_package_at_the_setting():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     req = Requirement(course_links.pip_install_target())
     assert req.name == project["name"]
-    assert req.url == f"git+{course_links.github_url()}@{course_links.BRANCH}"
+    assert req.url == f"git+{course_links.github_url()}@v{project['version']}"
+
+
+def test_the_package_says_the_version_its_install_cells_pin():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert lstm_course.__version__ == project["version"] == course_links.VERSION
+    assert course_links.RELEASE_TAG == f"v{project['version']}"
+
+
+def test_the_package_has_not_changed_since_its_version_was_tagged():
+    """A tag v<version> pins what every notebook's Colab cell installs; once it exists, a change
+    to the package needs a new version (CONTRIBUTING.md, "Releases")."""
+    tag = course_links.RELEASE_TAG
+    found = subprocess.run(
+        ["git", "rev-parse", "-q", "--verify", f"refs/tags/{tag}"], cwd=ROOT, capture_output=True
+    )
+    if found.returncode != 0:
+        pytest.skip(f"{tag} is not tagged in this clone yet (the release-tag workflow tags main)")
+    changed = subprocess.run(
+        ["git", "diff", "--name-only", tag, "--", "lstm_course", "pyproject.toml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert not changed, (
+        f"the package changed since {tag} ({', '.join(changed)}): raise the version in "
+        "pyproject.toml and lstm_course/__init__.py, then run tools/launch_links.py sync"
+    )

@@ -53,11 +53,11 @@ def test_gradient_check_every_parameter_and_the_inputs():
     x, target = rng.normal(size=(B, T, D)), rng.normal(size=(B, T, U))
     h, _, cache = lstm.lstm_forward(x, *W)
     grads = lstm.lstm_backward(h - target, cache)
-    arrays = {"kernel": W[0], "recurrent_kernel": W[1], "bias": W[2], "x": x}
+    arrays = {"W_x": W[0], "W_h": W[1], "b": W[2], "x": x}
     analytic = {
-        "kernel": grads["dkernel"],
-        "recurrent_kernel": grads["drecurrent_kernel"],
-        "bias": grads["dbias"],
+        "W_x": grads["dW_x"],
+        "W_h": grads["dW_h"],
+        "b": grads["db"],
         "x": grads["dx"],
     }
     errors = gradient_check(lambda: loss_of(x, W, target), arrays, analytic)
@@ -72,10 +72,8 @@ def test_gradient_check_catches_a_missing_cell_path():
     h, _, cache = lstm.lstm_forward(x, *W)
     cache["gates"] = {**cache["gates"], "f": np.ones_like(cache["gates"]["f"])}  # f = 1 backward
     grads = lstm.lstm_backward(h - target, cache)
-    errors = gradient_check(
-        lambda: loss_of(x, W, target), {"kernel": W[0]}, {"kernel": grads["dkernel"]}
-    )
-    assert errors["kernel"] > 1e-3
+    errors = gradient_check(lambda: loss_of(x, W, target), {"W_x": W[0]}, {"W_x": grads["dW_x"]})
+    assert errors["W_x"] > 1e-3
 
 
 def test_backward_agrees_with_gradient_tape_on_keras_lstm():
@@ -90,7 +88,7 @@ def test_backward_agrees_with_gradient_tape_on_keras_lstm():
     _, _, cache = lstm.lstm_forward(x.numpy(), *lstm.from_keras_lstm(layer))
     grads = lstm.lstm_backward(upstream, cache)
     for ours, theirs in zip(
-        [grads[k] for k in ("dx", "dkernel", "drecurrent_kernel", "dbias")], tape_grads, strict=True
+        [grads[k] for k in ("dx", "dW_x", "dW_h", "db")], tape_grads, strict=True
     ):
         np.testing.assert_allclose(ours, np.asarray(theirs), rtol=1e-9, atol=1e-12)
 
@@ -156,7 +154,7 @@ def test_backward_through_zero_steps_passes_the_gradients_through():
     dc_last = rng.normal(size=(B, U))
     grads = lstm.lstm_backward(np.zeros((B, 0, U)), cache, dc_last=dc_last)
     np.testing.assert_array_equal(grads["dc0"], dc_last)
-    assert grads["dx"].shape == (B, 0, D) and not grads["dkernel"].any()
+    assert grads["dx"].shape == (B, 0, D) and not grads["dW_x"].any()
 
 
 def test_param_count_is_10400_for_lstm50_on_one_feature():
@@ -165,24 +163,25 @@ def test_param_count_is_10400_for_lstm50_on_one_feature():
     assert model.count_params() == 10_400
 
 
-def test_notation_converters_round_trip_and_agree():
+def test_layout_converters_round_trip_and_agree():
     rng = np.random.default_rng(6)
-    kernel, recurrent, bias = random_fused(rng)
-    gates = lstm.keras_to_gates(kernel, recurrent, bias)
-    assert gates["f"][0].shape == (U, D) and gates["f"][1].shape == (U, U)
-    for a, b in zip(lstm.gates_to_keras(gates), (kernel, recurrent, bias), strict=True):
-        np.testing.assert_array_equal(a, b)
+    W_x, W_h, b = random_fused(rng)
+    gates = lstm.keras_to_gates(W_x, W_h, b)
+    assert gates["f"][0].shape == (D, U) and gates["f"][1].shape == (U, U)
+    for got, want in zip(lstm.gates_to_keras(gates), (W_x, W_h, b), strict=True):
+        np.testing.assert_array_equal(got, want)
     concat = lstm.gates_to_concat(gates)
     back = lstm.concat_to_gates(concat, U)
     for g in lstm.GATES:
-        for a, b in zip(back[g], gates[g], strict=True):
-            np.testing.assert_array_equal(a, b)
-    # The forget gate computed in all three notations is the same.
+        for got, want in zip(back[g], gates[g], strict=True):
+            np.testing.assert_array_equal(got, want)
+    assert concat["f"][0].shape == (U + D, U)
+    # The forget gate computed in all three layouts is the same.
     x, h_prev = rng.normal(size=D), rng.normal(size=U)
-    Uf, Wf, bf = gates["f"]
-    separate = maths.sigmoid(Uf @ x + Wf @ h_prev + bf)
-    Wcat, bcat = concat["f"]
-    concatenated = maths.sigmoid(Wcat @ np.concatenate([h_prev, x]) + bcat)
-    fused = maths.sigmoid(x @ kernel + h_prev @ recurrent + bias)[U : 2 * U]
+    W_xf, W_hf, b_f = gates["f"]
+    separate = maths.sigmoid(x @ W_xf + h_prev @ W_hf + b_f)
+    W_f, b_f_concat = concat["f"]
+    concatenated = maths.sigmoid(np.concatenate([h_prev, x]) @ W_f + b_f_concat)
+    fused = maths.sigmoid(x @ W_x + h_prev @ W_h + b)[U : 2 * U]
     np.testing.assert_allclose(separate, concatenated, rtol=1e-12)
     np.testing.assert_allclose(separate, fused, rtol=1e-12)

@@ -63,6 +63,15 @@ def test_keras_cell_equals_numpy(variant, dtype, tol):
 
 
 @pytest.mark.parametrize("variant", NAMES)
+def test_gates_are_named_as_the_lstms(variant):
+    """Every variant's gates, and the gates returned, use lstm.GATES's names and order."""
+    gates = variant_gates(variant)
+    assert set(gates) <= set(lstm.GATES) and "c_tilde" in gates
+    assert list(gates) == [g for g in lstm.GATES if g in gates]
+    assert tuple(run(variant)[2]) == lstm.GATES
+
+
+@pytest.mark.parametrize("variant", NAMES)
 def test_param_count_matches_keras(variant):
     for units, input_dim in ((1, 1), (5, 4), (16, 12)):
         layer = variant_cell.variant_rnn(units, variant)
@@ -82,7 +91,7 @@ def run(variant, seed=3):
 def test_each_variant_has_its_defining_property():
     h, c, g = run("no_forget_gate")
     assert (g["f"] == 1).all() and not (g["i"] == 1).all()
-    np.testing.assert_allclose(c[:, 1:], c[:, :-1] + (g["i"] * g["c"])[:, 1:], atol=1e-14)
+    np.testing.assert_allclose(c[:, 1:], c[:, :-1] + (g["i"] * g["c_tilde"])[:, 1:], atol=1e-14)
     _, _, g = run("no_input_gate")
     assert (g["i"] == 1).all() and not (g["f"] == 1).all()
     h, c, g = run("no_output_gate")
@@ -123,7 +132,8 @@ def test_cell_is_one_step_of_the_sequence():
         h, c, g = variant_forward(x, *w, variant=variant)
         h3, c3, g3 = lstm_variants.variant_cell_forward(x[:, 3], h[:, 2], c[:, 2], *w, variant)
         np.testing.assert_allclose(h3, h[:, 3], rtol=1e-12)
-        np.testing.assert_allclose(g3["i"], g["i"][:, 3], rtol=1e-12)
+        for gate in lstm.GATES:
+            np.testing.assert_allclose(g3[gate], g[gate][:, 3], rtol=1e-12)
 
 
 def test_keras_cell_trains_and_serialises():

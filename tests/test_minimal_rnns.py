@@ -45,22 +45,24 @@ def test_scan_agrees_float32_and_log_form_within_its_float32_error(cell, n):
 
 def test_min_gru_is_its_equations_step_by_step():
     rng = np.random.default_rng(2)
-    x, (W_z, b_z, W_h, b_h) = rng.normal(size=(1, 3, D)), weights(rng, 2)
+    x, (W_xz, b_z, W_xh, b_h) = rng.normal(size=(1, 3, D)), weights(rng, 2)
     h = np.zeros((1, U))
-    for t in range(3):
-        z = sigmoid(x[:, t] @ W_z + b_z)
-        h = (1 - z) * h + z * minimal_rnns.g(x[:, t] @ W_h + b_h)
-    np.testing.assert_allclose(minimal_rnns.min_gru(x, W_z, b_z, W_h, b_h, mode="loop")[:, -1], h)
+    for t in range(3):  # z keeps the old state, as in the course's GRU
+        z = sigmoid(x[:, t] @ W_xz + b_z)
+        h = z * h + (1 - z) * minimal_rnns.g(x[:, t] @ W_xh + b_h)
+    h_gru = minimal_rnns.min_gru(x, W_xz, b_z, W_xh, b_h, mode="loop")
+    np.testing.assert_allclose(h_gru[:, -1], h)
 
 
 def test_min_lstm_gates_are_normalised():
     """With a candidate of ones and h0 = 1 every h stays 1: f' + i' = 1 exactly."""
     rng = np.random.default_rng(3)
     x = rng.normal(size=(B, T, D))
-    W_f, b_f, W_i, b_i = weights(rng, 2)
-    W_h, b_h = np.zeros((D, U)), np.full(U, 0.5)  # g(0.5) = 1
+    W_xf, b_f, W_xi, b_i = weights(rng, 2)
+    W_xh, b_h = np.zeros((D, U)), np.full(U, 0.5)  # g(0.5) = 1
     for mode in minimal_rnns.MODES:
-        h = minimal_rnns.min_lstm(x, W_f, b_f, W_i, b_i, W_h, b_h, h0=np.ones((B, U)), mode=mode)
+        weights_ = (W_xf, b_f, W_xi, b_i, W_xh, b_h)
+        h = minimal_rnns.min_lstm(x, *weights_, h0=np.ones((B, U)), mode=mode)
         np.testing.assert_allclose(h, 1.0, rtol=1e-12)
 
 
@@ -74,15 +76,15 @@ def test_g_is_positive_continuous_and_log_g_is_its_logarithm():
 
 
 def test_the_log_form_stays_finite_where_plain_gates_round_to_zero():
-    """Pre-activations of -800: σ rounds to 0 in float64, the log form never takes log(0)."""
+    """Pre-activations of 800: 1 − σ rounds to 0 in float64, the log form never takes log(0)."""
     rng = np.random.default_rng(4)
     x = rng.normal(size=(1, 5, D))
-    W_z, b_z, W_h, b_h = weights(rng, 2)
-    b_z = np.full(U, -800.0)  # z = σ(-800) = 0 in float64: h keeps h0
-    h = minimal_rnns.min_gru(
-        x, np.zeros((D, U)), b_z, W_h, b_h, h0=np.full((1, U), 2.0), mode="log"
-    )
-    np.testing.assert_allclose(h, 2.0)
+    W_xz, b_z, W_xh, b_h = weights(rng, 2)
+    b_z = np.full(U, 800.0)  # z = σ(800) = 1 in float64: h keeps h0
+    for mode in minimal_rnns.MODES:
+        h0 = np.full((1, U), 2.0)
+        h = minimal_rnns.min_gru(x, np.zeros((D, U)), b_z, W_xh, b_h, h0=h0, mode=mode)
+        np.testing.assert_allclose(h, 2.0)
 
 
 def test_keras_min_gru_layer_equals_numpy_and_trains():

@@ -70,10 +70,10 @@ def test_returned_states_are_not_views_into_the_cache(seed, batch, steps):
     after = lstm.lstm_backward(dh, cache)
     for k in before:
         np.testing.assert_array_equal(before[k], after[k])
-    Wax, Waa, ba = rng.normal(size=(3, 2)), rng.normal(size=(3, 3)), rng.normal(size=3)
-    a, rcache = rnn.rnn_forward(x, Wax, Waa, ba)
+    W_xh, W_hh, b_h = rng.normal(size=(2, 3)), rng.normal(size=(3, 3)), rng.normal(size=3)
+    h_rnn, rcache = rnn.rnn_forward(x, W_xh, W_hh, b_h)
     before = rnn.rnn_backward(dh, rcache)
-    a *= 0
+    h_rnn *= 0
     x *= 0
     after = rnn.rnn_backward(dh, rcache)
     for k in before:

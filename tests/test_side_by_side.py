@@ -9,7 +9,7 @@ from lstm_course.keras_models.side_by_side import (
     row_weights,
     single_model,
 )
-from lstm_course.numpy_models import gru, lstm_variants
+from lstm_course.numpy_models import gru, lstm, lstm_variants
 
 import keras
 import numpy as np
@@ -58,8 +58,8 @@ def test_rows_have_their_own_draws_at_their_own_shapes():
             np.testing.assert_array_equal(got, want)
         if not name.startswith("gru"):
             np.testing.assert_array_equal(starts[r][2], lstm_variants.initial_bias(name, U))
-    kernels = [s[0].ravel()[:6] for s in starts]
-    assert len({k.tobytes() for k in kernels}) == len(rows)  # no two rows start alike
+    W_xs = [s[0].ravel()[:6] for s in starts]
+    assert len({w.tobytes() for w in W_xs}) == len(rows)  # no two rows start alike
     # Glorot limits at the model's own shapes: sqrt(6 / (fan_in + fan_out))
     head_limit = np.sqrt(6 / (U + 1))
     assert max(np.abs(s[3]).max() for s in starts) > 0.5 * head_limit
@@ -91,8 +91,9 @@ def test_fixed_gate_slots_stay_zero():
     model, rows = build_stacked_model(["no_forget_gate", "coupled", "no_output_gate"], 1, U, D, 2)
     model.compile("adam", lambda t, p: ops.sum(p**2))
     model.fit(np.ones((4, T, D), "float32"), np.zeros((4, 3, 2)), epochs=2, verbose=0)
-    kernel = np.asarray(model.get_layer("stacked_inputs").kernel)
-    recurrent = np.asarray(model.get_layer("stacked_recurrent").cell.recurrent_kernel)
+    W_x = np.asarray(model.get_layer("stacked_inputs").kernel)  # Keras's name for W_x
+    W_h = np.asarray(model.get_layer("stacked_recurrent").cell.recurrent_kernel)
     for r, fixed in enumerate(("f", "i", "o")):
-        cols = slice("ifco".index(fixed) * U, ("ifco".index(fixed) + 1) * U)
-        assert not kernel[r][:, cols].any() and not recurrent[r][:, cols].any()
+        k = lstm.GATES.index(fixed)  # the slots i, f, c̃, o
+        cols = slice(k * U, (k + 1) * U)
+        assert not W_x[r][:, cols].any() and not W_h[r][:, cols].any()

@@ -4,10 +4,22 @@ The README's Binder and Colab badges, the badges at the top of each notebook, th
 install cell and the course site's launch buttons are all built from ``REPOSITORY`` and
 ``BRANCH`` below (``tools/launch_links.py sync`` rewrites them; ``tests/test_links.py``
 fails if any link disagrees). A fork changes these two lines and runs the sync.
+
+The Colab install cell installs the package at the tag of its version, ``RELEASE_TAG``
+(``v`` + pyproject.toml's version), not at ``BRANCH``: a learner's saved copy of a notebook
+keeps the package it was written for when the package changes later. The release-tag
+workflow creates the tag on main (CONTRIBUTING.md, "Releases").
 """
+
+import tomllib
+from pathlib import Path
 
 REPOSITORY = "lstm-course/lstm-course"  # GitHub owner/name
 BRANCH = "main"
+
+_PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+VERSION = tomllib.loads(_PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
+RELEASE_TAG = f"v{VERSION}"
 
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
@@ -40,8 +52,9 @@ def colab_url(notebook: str) -> str:
 
 
 def pip_install_target() -> str:
-    """What the Colab install cell passes to ``pip install --no-deps``."""
-    return f"lstm-course @ git+{github_url()}@{BRANCH}"
+    """What the Colab install cell passes to ``pip install --no-deps``: the package at the
+    tag of its version, the one the notebooks were executed with."""
+    return f"lstm-course @ git+{github_url()}@{RELEASE_TAG}"
 
 
 def badges_markdown(notebook: str) -> str:

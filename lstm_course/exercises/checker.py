@@ -12,7 +12,7 @@ two disagree the checker looks for the cause, most specific first:
    a constant factor;
 4. **ablations**: the inputs with every term but one set to zero. If the learner agrees
    with the reference on some ablations and not on others, the first one on which they
-   disagree names the term that is wrong ("check the Wax·x<t> term");
+   disagree names the term that is wrong ("check the x_t @ W_xh term");
 5. otherwise the largest difference is reported.
 
 A stub that raises ``NotImplementedError`` is reported as "not implemented yet". Any other

@@ -13,29 +13,32 @@ sequence_loss = maths.sequence_cross_entropy  # the reference
 
 
 def _rnn_cell_inputs(rng, trial=0):
-    batch, n_x, n_a = distinct_sizes(rng, trial, (3, 4, 5))
+    batch, d, n = distinct_sizes(rng, trial, (3, 4, 5))
     return {
-        "x_t": rng.normal(size=(batch, n_x)),
-        "a_prev": rng.normal(size=(batch, n_a)),
-        "Wax": rng.normal(size=(n_a, n_x)),
-        "Waa": rng.normal(size=(n_a, n_a)),
-        "ba": rng.normal(size=n_a),
+        "x_t": rng.normal(size=(batch, d)),
+        "h_prev": rng.normal(size=(batch, n)),
+        "W_xh": rng.normal(size=(d, n)),
+        "W_hh": rng.normal(size=(n, n)),
+        "b_h": rng.normal(size=n),
     }
 
 
-def _cell(activation=np.tanh, recurrent=True, inputs=True, bias="inside", waa_t=True):
+def _cell(activation=np.tanh, recurrent="h_prev @ W_hh", inputs=True, bias="inside"):
     """A (possibly broken) RNN step, for the checker's known bugs."""
 
-    def step(x_t, a_prev, Wax, Waa, ba):
-        z = np.zeros((x_t.shape[0], Wax.shape[0]))
-        if recurrent:
-            z = z + a_prev @ (Waa.T if waa_t else Waa)
+    def step(x_t, h_prev, W_xh, W_hh, b_h):
+        pre = {
+            "h_prev @ W_hh": h_prev @ W_hh,
+            "h_prev @ W_hh.T": h_prev @ W_hh.T,  # a column-vector habit: W_hh h_prev
+            "h_prev": h_prev,  # no weights on the state
+            "none": np.zeros_like(h_prev),
+        }[recurrent]
         if inputs:
-            z = z + x_t @ Wax.T
+            pre = pre + x_t @ W_xh
         if bias == "inside":
-            z = z + ba
-        out = activation(z)
-        return out + ba if bias == "outside" else out
+            pre = pre + b_h
+        out = activation(pre)
+        return out + b_h if bias == "outside" else out
 
     return step
 
@@ -46,17 +49,24 @@ check_rnn_cell_forward = Exercise(
     make_inputs=_rnn_cell_inputs,
     known_bugs=[
         KnownBug(
-            _cell(recurrent=False),
-            "your output ignores a_prev: the recurrent term Waa·a<t-1> is what makes it an RNN",
+            _cell(recurrent="none"),
+            "your output ignores h_prev: the recurrent term h_prev @ W_hh is what makes it an RNN",
         ),
-        KnownBug(_cell(inputs=False), "your output ignores x_t: add the input term Wax·x<t>"),
+        KnownBug(_cell(inputs=False), "your output ignores x_t: add the input term x_t @ W_xh"),
         KnownBug(
-            _cell(waa_t=False),
-            "Waa is not transposed: with batch-first rows, Waa·a<t-1> becomes a_prev @ Waa.T",
+            _cell(recurrent="h_prev @ W_hh.T"),
+            "W_hh is used transposed: the weights are stored (in, out), as in Keras, so the "
+            "recurrent term is h_prev @ W_hh, no .T (papers' column-vector W h uses the "
+            "transpose; W_hh is square, so only the values show it)",
         ),
-        KnownBug(_cell(activation=lambda z: z), "the tanh is missing"),
-        KnownBug(_cell(bias="outside"), "the bias ba belongs inside the tanh"),
-        KnownBug(_cell(bias="none"), "the bias ba is missing"),
+        KnownBug(
+            _cell(recurrent="h_prev"),
+            "h_prev goes in through its weights: the recurrent term is h_prev @ W_hh, "
+            "not h_prev itself",
+        ),
+        KnownBug(_cell(activation=lambda pre: pre), "the tanh is missing"),
+        KnownBug(_cell(bias="outside"), "the bias b_h belongs inside the tanh"),
+        KnownBug(_cell(bias="none"), "the bias b_h is missing"),
         KnownBug(
             _cell(activation=sigmoid),
             "that is a sigmoid (values in 0..1); the RNN cell uses tanh (values in -1..1)",
@@ -66,29 +76,30 @@ check_rnn_cell_forward = Exercise(
             "that is a ReLU (values from 0 up); the RNN cell uses tanh (values in -1..1)",
         ),
     ],
-    ablations=[  # each keeps exactly one term of Waa·a<t-1> + Wax·x<t> + ba
+    ablations=[  # each keeps exactly one term of x_t @ W_xh + h_prev @ W_hh + b_h
         Ablation(
-            zeroed("x_t", "a_prev"),
-            "with x_t = a_prev = 0 the output must be tanh(ba): check the bias",
+            zeroed("x_t", "h_prev"),
+            "with x_t = h_prev = 0 the output must be tanh(b_h): check the bias",
         ),
         Ablation(
-            zeroed("a_prev", "ba"),
-            "with only the input term left, your output is wrong: check the Wax·x<t> term",
+            zeroed("h_prev", "b_h"),
+            "with only the input term left, your output is wrong: check the x_t @ W_xh term",
         ),
         Ablation(
-            zeroed("x_t", "ba"),
-            "with only the recurrent term left, your output is wrong: check the Waa·a<t-1> term",
+            zeroed("x_t", "b_h"),
+            "with only the recurrent term left, your output is wrong: check the h_prev @ W_hh term",
         ),
     ],
-    error_hint="x_t is (batch, n_x), Wax is (n_a, n_x), and the result is (batch, n_a)",
+    error_hint="x_t is (batch, d), h_prev is (batch, n); the weights are stored (in, out): "
+    "W_xh is (d, n), W_hh is (n, n); the result is (batch, n)",
 )
 
 
 def _sequence_loss_inputs(rng, trial=0):
-    batch, steps, n_y = distinct_sizes(rng, trial, (3, 4, 5))
+    batch, steps, classes = distinct_sizes(rng, trial, (3, 4, 5))
     return {
-        "y_hat": maths.softmax(rng.normal(size=(batch, steps, n_y))),
-        "y": rng.integers(0, n_y, size=(batch, steps)),
+        "y_hat": maths.softmax(rng.normal(size=(batch, steps, classes))),
+        "y": rng.integers(0, classes, size=(batch, steps)),
     }
 
 
@@ -140,6 +151,6 @@ check_sequence_loss = Exercise(
             "that is one loss per step: sum them over time to get one number",
         ),
     ],
-    error_hint="y_hat is (batch, time, n_y) probabilities; y holds class indices (batch, time), "
+    error_hint="y_hat is (batch, time, V) probabilities; y holds class indices (batch, time), "
     "not one-hot vectors",
 )

@@ -10,49 +10,53 @@ import numpy as np
 rnn_cell_backward = rnn.rnn_cell_backward  # the reference
 clip_by_global_norm = clipping.clip_by_global_norm  # the reference
 
-BACKWARD_NAMES = ("dx_t", "da_prev", "dWax", "dWaa", "dba")
+BACKWARD_NAMES = ("dx_t", "dh_prev", "dW_xh", "dW_hh", "db_h")
 
 
 def _rnn_cell_backward_inputs(rng, trial=0):
-    batch, n_x, n_a = distinct_sizes(rng, trial, (3, 4, 5))
-    x_t, a_prev = rng.normal(size=(batch, n_x)), np.tanh(rng.normal(size=(batch, n_a)))
-    Wax, Waa = rng.normal(scale=0.5, size=(n_a, n_x)), rng.normal(scale=0.5, size=(n_a, n_a))
-    a_t = rnn.rnn_cell_forward(x_t, a_prev, Wax, Waa, rng.normal(size=n_a))
+    batch, d, n = distinct_sizes(rng, trial, (3, 4, 5))
+    x_t, h_prev = rng.normal(size=(batch, d)), np.tanh(rng.normal(size=(batch, n)))
+    W_xh, W_hh = rng.normal(scale=0.5, size=(d, n)), rng.normal(scale=0.5, size=(n, n))
+    h_t = rnn.rnn_cell_forward(x_t, h_prev, W_xh, W_hh, rng.normal(size=n))
     return {
-        "da_t": rng.normal(size=(batch, n_a)),
-        "a_t": a_t,
-        "a_prev": a_prev,
+        "dh_t": rng.normal(size=(batch, n)),
+        "h_t": h_t,
+        "h_prev": h_prev,
         "x_t": x_t,
-        "Wax": Wax,
-        "Waa": Waa,
+        "W_xh": W_xh,
+        "W_hh": W_hh,
     }
 
 
 def _cell_backward_variant(
-    derivative="a_t", da_prev="dz @ Waa", dWaa="dz.T @ a_prev", dba="sum", order="ok"
+    derivative="h_t", dh_prev="dpre @ W_hh.T", dW_hh="h_prev.T @ dpre", db_h="sum", order="ok"
 ):
     """A (possibly broken) rnn_cell_backward, for the checker's known bugs."""
 
-    def step(da_t, a_t, a_prev, x_t, Wax, Waa):
+    def step(dh_t, h_t, h_prev, x_t, W_xh, W_hh):
         dtanh = {
-            "a_t": 1 - a_t**2,
+            "h_t": 1 - h_t**2,
             "none": 1.0,
-            "a_prev": 1 - a_prev**2,
-            "tanh(a_t)": 1 - np.tanh(a_t) ** 2,
-            "(1-a)^2": (1 - a_t) ** 2,
-            "a(1-a)": a_t * (1 - a_t),
+            "h_prev": 1 - h_prev**2,
+            "tanh(h_t)": 1 - np.tanh(h_t) ** 2,
+            "(1-h)^2": (1 - h_t) ** 2,
+            "h(1-h)": h_t * (1 - h_t),
         }[derivative]
-        dz = da_t * dtanh
+        dpre = dh_t * dtanh
         grads = {
-            "dx_t": dz @ Wax,
-            "da_prev": {"dz @ Waa": dz @ Waa, "dz @ Waa.T": dz @ Waa.T, "da_t @ Waa": da_t @ Waa}[
-                da_prev
-            ],
-            "dWax": dz.T @ x_t,
-            "dWaa": {"dz.T @ a_prev": dz.T @ a_prev, "a_prev.T @ dz": a_prev.T @ dz}.get(
-                dWaa, dz.T @ a_t
-            ),
-            "dba": dz.sum(axis=0) if dba == "sum" else dz,
+            "dx_t": dpre @ W_xh.T,
+            "dh_prev": {
+                "dpre @ W_hh.T": dpre @ W_hh.T,
+                "dpre @ W_hh": dpre @ W_hh,
+                "dh_t @ W_hh.T": dh_t @ W_hh.T,
+            }[dh_prev],
+            "dW_xh": x_t.T @ dpre,
+            "dW_hh": {
+                "h_prev.T @ dpre": h_prev.T @ dpre,
+                "dpre.T @ h_prev": dpre.T @ h_prev,
+                "h_t.T @ dpre": h_t.T @ dpre,
+            }[dW_hh],
+            "db_h": dpre.sum(axis=0) if db_h == "sum" else dpre,
         }
         names = list(BACKWARD_NAMES)
         if order == "swap":
@@ -63,11 +67,11 @@ def _cell_backward_variant(
 
 
 def _accept_keepdims(expected, got):
-    """dba as (1, n_a) (keepdims) or (n_a, 1) (column vectors) is the same gradient."""
+    """db_h as (1, n) (keepdims) or (n, 1) (column vectors) is the same gradient."""
     if isinstance(got, tuple | list) and len(got) == len(expected):
-        dba = np.asarray(got[-1])
-        if dba.ndim == 2 and 1 in dba.shape and dba.size == np.size(expected[-1]):
-            return (*got[:-1], dba.reshape(np.shape(expected[-1])))
+        db_h = np.asarray(got[-1])
+        if db_h.ndim == 2 and 1 in db_h.shape and db_h.size == np.size(expected[-1]):
+            return (*got[:-1], db_h.reshape(np.shape(expected[-1])))
     return got
 
 
@@ -80,53 +84,53 @@ check_rnn_cell_backward = Exercise(
     known_bugs=[
         KnownBug(
             _cell_backward_variant(derivative="none"),
-            "the gradient must pass through the tanh: multiply da_t by tanh'(z) first",
+            "the gradient must pass through the tanh: multiply dh_t by tanh'(pre) first",
         ),
         KnownBug(
-            _cell_backward_variant(derivative="a_prev"),
-            "the tanh derivative is taken at this step's output, a_t, not at a_prev",
+            _cell_backward_variant(derivative="h_prev"),
+            "the tanh derivative is taken at this step's output, h_t, not at h_prev",
         ),
         KnownBug(
-            _cell_backward_variant(derivative="tanh(a_t)"),
-            "a_t already is tanh(z), so tanh'(z) = 1 - a_t**2 (no second tanh)",
+            _cell_backward_variant(derivative="tanh(h_t)"),
+            "h_t already is tanh(pre), so tanh'(pre) = 1 - h_t**2 (no second tanh)",
         ),
         KnownBug(
-            _cell_backward_variant(derivative="(1-a)^2"),
-            "tanh'(z) = 1 - a_t**2, that is 1 - (a_t squared), not (1 - a_t) squared",
+            _cell_backward_variant(derivative="(1-h)^2"),
+            "tanh'(pre) = 1 - h_t**2, that is 1 - (h_t squared), not (1 - h_t) squared",
         ),
         KnownBug(
-            _cell_backward_variant(derivative="a(1-a)"),
-            "a_t * (1 - a_t) is the sigmoid's derivative; the tanh's is 1 - a_t**2",
+            _cell_backward_variant(derivative="h(1-h)"),
+            "h_t * (1 - h_t) is the sigmoid's derivative; the tanh's is 1 - h_t**2",
         ),
         KnownBug(
-            _cell_backward_variant(da_prev="dz @ Waa.T"),
-            "da_prev: the forward pass used a_prev @ Waa.T, so backward multiplies by Waa, "
-            "not Waa.T",
+            _cell_backward_variant(dh_prev="dpre @ W_hh"),
+            "dh_prev: the forward pass used h_prev @ W_hh, so backward multiplies by W_hh.T, "
+            "not W_hh (it is square, so the shape cannot tell)",
         ),
         KnownBug(
-            _cell_backward_variant(da_prev="da_t @ Waa"),
-            "da_prev must also pass through the tanh: start from dz, not from da_t",
+            _cell_backward_variant(dh_prev="dh_t @ W_hh.T"),
+            "dh_prev must also pass through the tanh: start from dpre, not from dh_t",
         ),
         KnownBug(
-            _cell_backward_variant(dWaa="a_prev.T @ dz"),
-            "dWaa is transposed (it is square, so the shape cannot tell): row i of dWaa "
-            "belongs to unit i, like row i of Waa",
+            _cell_backward_variant(dW_hh="dpre.T @ h_prev"),
+            "dW_hh is transposed (it is square, so the shape cannot tell): row i of dW_hh "
+            "belongs to unit i of h_prev, like row i of W_hh",
         ),
         KnownBug(
-            _cell_backward_variant(dWaa="dz.T @ a_t"),
-            "dWaa pairs dz with the state that *entered* the step, a_prev, not with a_t",
+            _cell_backward_variant(dW_hh="h_t.T @ dpre"),
+            "dW_hh pairs dpre with the state that *entered* the step, h_prev, not with h_t",
         ),
         KnownBug(
-            _cell_backward_variant(dba="none"),
-            "dba is one value per unit: add up the batch's contributions",
+            _cell_backward_variant(db_h="none"),
+            "db_h is one value per unit: add up the batch's contributions",
         ),
         KnownBug(
             _cell_backward_variant(order="swap"),
-            "return the gradients in the order (dx_t, da_prev, dWax, dWaa, dba)",
+            "return the gradients in the order (dx_t, dh_prev, dW_xh, dW_hh, db_h)",
         ),
     ],
     error_hint="each gradient has the shape of what it is the gradient of: dx_t like x_t, "
-    "da_prev like a_prev, dWax like Wax, dWaa like Waa, dba like ba",
+    "dh_prev like h_prev, dW_xh like W_xh, dW_hh like W_hh, db_h like b_h",
 )
 
 

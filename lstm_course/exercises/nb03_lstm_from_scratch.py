@@ -12,9 +12,9 @@ import numpy as np
 cell_state_backward = lstm.cell_state_backward  # the reference
 
 
-def forget_gate(x_t, h_prev, U_f, W_f, b_f):
-    """Reference: f<t> = σ(U_f x<t> + W_f h<t-1> + b_f), batch-first."""
-    return sigmoid(x_t @ U_f.T + h_prev @ W_f.T + b_f)
+def forget_gate(x_t, h_prev, W_xf, W_hf, b_f):
+    """Reference: f_t = σ(x_t W_xf + h_{t-1} W_hf + b_f), batch-first."""
+    return sigmoid(x_t @ W_xf + h_prev @ W_hf + b_f)
 
 
 def _forget_gate_inputs(rng, trial=0):
@@ -22,18 +22,18 @@ def _forget_gate_inputs(rng, trial=0):
     return {
         "x_t": rng.normal(size=(batch, d)),
         "h_prev": rng.normal(size=(batch, units)),
-        "U_f": rng.normal(size=(units, d)),
-        "W_f": rng.normal(size=(units, units)),
+        "W_xf": rng.normal(size=(d, units)),
+        "W_hf": rng.normal(size=(units, units)),
         "b_f": rng.normal(size=units),
     }
 
 
-def _gate(activation=sigmoid, recurrent="W_f.T", inputs=True, bias=True):
-    def gate(x_t, h_prev, U_f, W_f, b_f):
-        z = x_t @ U_f.T if inputs else 0.0
+def _gate(activation=sigmoid, recurrent="W_hf", inputs=True, bias=True):
+    def gate(x_t, h_prev, W_xf, W_hf, b_f):
+        pre = x_t @ W_xf if inputs else 0.0
         if recurrent:
-            z = z + h_prev @ (W_f.T if recurrent == "W_f.T" else W_f)
-        return activation(z + b_f if bias else z)
+            pre = pre + h_prev @ (W_hf if recurrent == "W_hf" else W_hf.T)
+        return activation(pre + b_f if bias else pre)
 
     return gate
 
@@ -55,15 +55,16 @@ check_forget_gate = Exercise(
             _gate(activation=lambda z: 1 - sigmoid(z)),
             "that is 1 - σ(z) = σ(-z): σ(z) = 1 / (1 + exp(-z)), check the sign in the exponent",
         ),
-        KnownBug(_gate(activation=lambda z: z), "the sigmoid is missing: f<t> = σ(...)"),
+        KnownBug(_gate(activation=lambda z: z), "the sigmoid is missing: f_t = σ(...)"),
         KnownBug(
             _gate(recurrent=None),
-            "your gate ignores h_prev: it depends on the previous hidden state too (W_f)",
+            "your gate ignores h_prev: it depends on the previous hidden state too (W_hf)",
         ),
-        KnownBug(_gate(inputs=False), "your gate ignores x_t: add the input term U_f·x<t>"),
+        KnownBug(_gate(inputs=False), "your gate ignores x_t: add the input term x_t W_xf"),
         KnownBug(
-            _gate(recurrent="W_f"),
-            "W_f is not transposed: with batch-first rows, W_f·h<t-1> is h_prev @ W_f.T",
+            _gate(recurrent="W_hf.T"),
+            "W_hf is stored (units, units) as (in, out), like every weight in the course: "
+            "the product is h_prev @ W_hf, with no transpose",
         ),
         KnownBug(_gate(bias=False), "the bias b_f is missing"),
     ],
@@ -73,33 +74,33 @@ check_forget_gate = Exercise(
         ),
         Ablation(
             zeroed("h_prev", "b_f"),
-            "with only the input term left your gate is wrong: check U_f·x<t>",
+            "with only the input term left your gate is wrong: check x_t W_xf",
         ),
         Ablation(
             zeroed("x_t", "b_f"),
-            "with only the recurrent term left your gate is wrong: check W_f·h<t-1>",
+            "with only the recurrent term left your gate is wrong: check h_{t-1} W_hf",
         ),
     ],
-    error_hint="x_t is (batch, d) and U_f is (units, d); the gate is (batch, units)",
+    error_hint="x_t is (batch, d) and W_xf is (d, units); the gate is (batch, units)",
 )
 
 
-def lstm_cell_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-    """Reference: one LSTM step with Keras's fused weights (gates i, f, c, o); (h_t, c_t)."""
-    z = x_t @ kernel + h_prev @ recurrent_kernel + bias
-    zi, zf, zc, zo = np.split(z, 4, axis=-1)
-    c_t = sigmoid(zf) * c_prev + sigmoid(zi) * np.tanh(zc)
-    return sigmoid(zo) * np.tanh(c_t), c_t
+def lstm_cell_step(x_t, h_prev, c_prev, W_x, W_h, b):
+    """Reference: one LSTM step, the blocks side by side (i, f, c̃, o); returns (h_t, c_t)."""
+    pre = x_t @ W_x + h_prev @ W_h + b
+    pre_i, pre_f, pre_c, pre_o = np.split(pre, 4, axis=-1)
+    c_t = sigmoid(pre_f) * c_prev + sigmoid(pre_i) * np.tanh(pre_c)
+    return sigmoid(pre_o) * np.tanh(c_t), c_t
 
 
 def _cell_variant(
     order="ifco", h_from="new", squash=True, candidate=np.tanh, c_squash=False, input_gate=True
 ):
-    """A (possibly broken) LSTM step with the fused weights, for the checker's known bugs."""
+    """A (possibly broken) LSTM step, for the checker's known bugs (``c`` in ``order`` is c̃)."""
 
-    def step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-        z = x_t @ kernel + h_prev @ recurrent_kernel + bias
-        parts = dict(zip(order, np.split(z, 4, axis=-1), strict=True))
+    def step(x_t, h_prev, c_prev, W_x, W_h, b):
+        pre = x_t @ W_x + h_prev @ W_h + b
+        parts = dict(zip(order, np.split(pre, 4, axis=-1), strict=True))
         i, f, o = (sigmoid(parts[k]) for k in "ifo")
         c_t = f * c_prev + (i if input_gate else 1.0) * candidate(parts["c"])
         if c_squash:
@@ -114,10 +115,10 @@ def _order_hint(order: str) -> str:
     named = ", ".join(order)
     if order == "icfo":
         return (
-            f"your gates are in the order {named} (TensorFlow 1's i, j, f, o): Keras's "
-            "fused matrices hold i, f, c, o"
+            f"your blocks are in the order {named} (TensorFlow 1's i, j, f, o): W_x, W_h and b "
+            "hold them in the order i, f, c̃, o (Keras's)"
         )
-    return f"your gates are in the order {named}: Keras's fused matrices hold i, f, c, o"
+    return f"your blocks are in the order {named}: W_x, W_h and b hold them in the order i, f, c̃, o"
 
 
 def _lstm_step_inputs(rng, trial=0):
@@ -126,9 +127,9 @@ def _lstm_step_inputs(rng, trial=0):
         "x_t": rng.normal(size=(batch, d)),
         "h_prev": rng.normal(size=(batch, u)),
         "c_prev": rng.normal(size=(batch, u)),
-        "kernel": rng.normal(size=(d, 4 * u)),
-        "recurrent_kernel": rng.normal(size=(u, 4 * u)),
-        "bias": rng.normal(size=4 * u),
+        "W_x": rng.normal(size=(d, 4 * u)),
+        "W_h": rng.normal(size=(u, 4 * u)),
+        "b": rng.normal(size=4 * u),
     }
 
 
@@ -145,11 +146,11 @@ check_lstm_cell_step = Exercise(
         ),
         KnownBug(
             _cell_variant(h_from="old"),
-            "h<t> must use the new cell state: h<t> = o ⊙ tanh(c<t>), not c<t-1>",
+            "h_t must use the new cell state: h_t = o ⊙ tanh(c_t), not c_{t-1}",
         ),
         KnownBug(
             _cell_variant(squash=False),
-            "the tanh before the output gate is missing: h<t> = o ⊙ tanh(c<t>)",
+            "the tanh before the output gate is missing: h_t = o ⊙ tanh(c_t)",
         ),
         KnownBug(
             _cell_variant(candidate=sigmoid),
@@ -157,8 +158,8 @@ check_lstm_cell_step = Exercise(
         ),
         KnownBug(
             _cell_variant(c_squash=True),
-            "the cell state is not squashed: c<t> = f ⊙ c<t-1> + i ⊙ c̃; the tanh only "
-            "comes in h<t> = o ⊙ tanh(c<t>)",
+            "the cell state is not squashed: c_t = f ⊙ c_{t-1} + i ⊙ c̃; the tanh only "
+            "comes in h_t = o ⊙ tanh(c_t)",
         ),
         KnownBug(
             _cell_variant(input_gate=False),
@@ -167,7 +168,7 @@ check_lstm_cell_step = Exercise(
         KnownBug(lambda *args: _cell_variant()(*args)[::-1], "return (h_t, c_t) in this order"),
         KnownBug(lambda *args: _cell_variant()(*args)[0], "return both states: (h_t, c_t)"),
     ],
-    error_hint="z = x_t @ kernel + h_prev @ recurrent_kernel + bias is (batch, 4*units): four "
+    error_hint="pre = x_t @ W_x + h_prev @ W_h + b is (batch, 4*units): four "
     "blocks of units columns, one per gate",
 )
 
@@ -209,15 +210,15 @@ check_cell_state_backward = Exercise(
     known_bugs=[
         KnownBug(
             _cell_backward_variant(cell_path="none"),
-            "c<t> also receives gradient from step t+1 along the cell path: add dc_next",
+            "c_t also receives gradient from step t+1 along the cell path: add dc_next",
         ),
         KnownBug(
             _cell_backward_variant(dtanh="none"),
-            "h<t> = o ⊙ tanh(c<t>), so the gradient through h needs tanh'(c) = 1 - tanh(c)²",
+            "h_t = o ⊙ tanh(c_t), so the gradient through h needs tanh'(c) = 1 - tanh(c)²",
         ),
         KnownBug(
             _cell_backward_variant(dtanh="1-c^2"),
-            "tanh'(c) = 1 - tanh(c)², not 1 - c²: c<t> is not squashed",
+            "tanh'(c) = 1 - tanh(c)², not 1 - c²: c_t is not squashed",
         ),
         KnownBug(
             _cell_backward_variant(dtanh="(1-tanh)^2"),
@@ -225,11 +226,11 @@ check_cell_state_backward = Exercise(
         ),
         KnownBug(
             _cell_backward_variant(out_gate=False),
-            "the gradient through h<t> = o ⊙ tanh(c<t>) is scaled by the output gate o_t",
+            "the gradient through h_t = o ⊙ tanh(c_t) is scaled by the output gate o_t",
         ),
         KnownBug(
             _cell_backward_variant(prev="no f"),
-            "the gradient reaching c<t-1> passes through the forget gate: dc_prev = dc_t ⊙ f<t>",
+            "the gradient reaching c_{t-1} passes through the forget gate: dc_prev = dc_t ⊙ f_t",
         ),
         KnownBug(
             _cell_backward_variant(prev="dc_next"),
@@ -237,7 +238,7 @@ check_cell_state_backward = Exercise(
         ),
         KnownBug(
             _cell_backward_variant(cell_path="dc_next*f"),
-            "dc_next arrives as it is: f_t belongs to the path from c<t> back to c<t-1> "
+            "dc_next arrives as it is: f_t belongs to the path from c_t back to c_{t-1} "
             "(it scales dc_prev, not dc_next)",
         ),
         KnownBug(
@@ -250,7 +251,7 @@ check_cell_state_backward = Exercise(
         Ablation(zeroed("dh_t"), "with dh_t = 0 only the cell path is left: dc_t must be dc_next"),
         Ablation(
             zeroed("dc_next"),
-            "with dc_next = 0 only the path through h<t> is left: check that term",
+            "with dc_next = 0 only the path through h_t is left: check that term",
         ),
     ],
     error_hint="all inputs are (batch, units); everything here is element-wise",

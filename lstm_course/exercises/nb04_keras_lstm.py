@@ -30,7 +30,7 @@ check_lstm_param_count = Exercise(
         ),
         KnownBug(
             lambda units, input_dim: 4 * (units * input_dim + units),
-            "the recurrent weights are missing: every gate also sees h<t-1> (units x units)",
+            "the recurrent weights are missing: every gate also sees h_{t-1} (units x units)",
         ),
         KnownBug(
             lambda units, input_dim: 3 * (units * (input_dim + units) + units),

@@ -30,11 +30,11 @@ def _masked(fill=-np.inf, axis=-1, shift=True, renormalise=True, after=False):
         if after:  # softmax first, then zero the padding
             w = softmax_unchecked(scores, axis) * mask
             return w / w.sum(axis=axis, keepdims=True) if renormalise else w
-        z = np.where(mask, scores, fill)
+        masked = np.where(mask, scores, fill)
         if not shift:
-            e = np.exp(z)
+            e = np.exp(masked)
             return e / e.sum(axis=axis, keepdims=True)
-        return softmax_unchecked(z, axis)
+        return softmax_unchecked(masked, axis)
 
     return weights
 
@@ -81,9 +81,9 @@ check_attention_weights = Exercise(
 )
 
 
-def additive_scores(query, keys, W_query, W_key, v):
-    """Reference: e_j = vᵀ tanh(W_q s + W_k h_j), written batch-first as in the notebook."""
-    return attention.additive_scores(query, keys, W_query, W_key, v)
+def additive_scores(query, keys, W_q, W_k, v):
+    """Reference: e_j = tanh(s W_q + h_j W_k) v, batch-first and rows as in the notebook."""
+    return attention.additive_scores(query, keys, W_q, W_k, v)
 
 
 def _scores_inputs(rng, trial=0):
@@ -91,21 +91,20 @@ def _scores_inputs(rng, trial=0):
     return {
         "query": rng.normal(size=(batch, d_q)),
         "keys": rng.normal(size=(batch, positions, d_k)),
-        "W_query": rng.normal(size=(d_q, d_a)) * 0.6,
-        "W_key": rng.normal(size=(d_k, d_a)) * 0.6,
+        "W_q": rng.normal(size=(d_q, d_a)) * 0.6,
+        "W_k": rng.normal(size=(d_k, d_a)) * 0.6,
         "v": rng.normal(size=d_a),
     }
 
 
 def _scores(tanh=True, query=True, keys=True, v="v", where="inside"):
-    def scores(query_, keys_, W_query, W_key, v_):
-        z = (query_ @ W_query)[:, None, :] if query else 0.0
-        z = z + (keys_ @ W_key if keys else 0.0)
-        if where == "outside":  # tanh(W_q s) + W_k h: the sum outside the tanh
-            z = np.tanh((query_ @ W_query)[:, None, :]) + keys_ @ W_key
-            return z @ v_
-        z = np.tanh(z) if tanh else z
-        return z @ v_ if v == "v" else z.sum(axis=-1)
+    def scores(query_, keys_, W_q, W_k, v_):
+        if where == "outside":  # tanh(s W_q) + h_j W_k: the sum outside the tanh
+            return (np.tanh((query_ @ W_q)[:, None, :]) + keys_ @ W_k) @ v_
+        pre = (query_ @ W_q)[:, None, :] if query else 0.0
+        pre = pre + (keys_ @ W_k if keys else 0.0)
+        hidden = np.tanh(pre) if tanh else pre
+        return hidden @ v_ if v == "v" else hidden.sum(axis=-1)
 
     return scores
 
@@ -115,23 +114,23 @@ check_additive_scores = Exercise(
     reference=additive_scores,
     make_inputs=_scores_inputs,
     known_bugs=[
-        KnownBug(_scores(tanh=False), "the tanh is missing: e_j = vᵀ tanh(W_q s + W_k h_j)"),
+        KnownBug(_scores(tanh=False), "the tanh is missing: e_j = tanh(s W_q + h_j W_k) v"),
         KnownBug(
             _scores(query=False),
             "your scores ignore the query: then every decoder step attends the same way. "
-            "Add W_q s inside the tanh",
+            "Add s W_q (query @ W_q) inside the tanh",
         ),
         KnownBug(
             _scores(keys=False),
-            "your scores ignore the keys: W_k h_j is what makes positions differ",
+            "your scores ignore the keys: h_j W_k is what makes positions differ",
         ),
         KnownBug(
             _scores(v="sum"),
-            "you summed tanh(...) over its last axis: project it with v instead (z @ v)",
+            "you summed tanh(...) over its last axis: project it with v instead (tanh(...) @ v)",
         ),
         KnownBug(
             _scores(where="outside"),
-            "the tanh applies to the sum W_q s + W_k h_j, not to W_q s alone",
+            "the tanh applies to the sum s W_q + h_j W_k, not to s W_q alone",
         ),
     ],
     error_hint=(

@@ -8,9 +8,9 @@ from lstm_course.numpy_models import gru, lstm_variants
 import numpy as np
 
 
-def gru_cell(x_t, h_prev, kernel, recurrent_kernel, bias):
-    """Reference: the new hidden state of one GRU step (gates z, r, h; bias (2, 3*units))."""
-    return gru.gru_cell_forward(x_t, h_prev, kernel, recurrent_kernel, bias)[0]
+def gru_cell(x_t, h_prev, W_x, W_h, b):
+    """Reference: h_t of one GRU step (blocks z, r, h̃ side by side; b (2, 3*units))."""
+    return gru.gru_cell_forward(x_t, h_prev, W_x, W_h, b)[0]
 
 
 def _gru_inputs(rng, trial=0):
@@ -18,33 +18,33 @@ def _gru_inputs(rng, trial=0):
     return {
         "x_t": rng.normal(size=(batch, d)),
         "h_prev": rng.normal(scale=0.8, size=(batch, u)),
-        "kernel": rng.normal(scale=0.6, size=(d, 3 * u)),
-        "recurrent_kernel": rng.normal(scale=0.6, size=(u, 3 * u)),
-        "bias": rng.normal(scale=0.5, size=(2, 3 * u)),
+        "W_x": rng.normal(scale=0.6, size=(d, 3 * u)),
+        "W_h": rng.normal(scale=0.6, size=(u, 3 * u)),
+        "b": rng.normal(scale=0.5, size=(2, 3 * u)),
     }
 
 
-def _gru(order="zrh", reset="after", mix="z_keeps", bias_rows=True, candidate=np.tanh):
-    def step(x_t, h_prev, kernel, recurrent_kernel, bias):
-        u = h_prev.shape[1]
-        b_in, b_rec = (bias[0], bias[1]) if bias_rows else (bias.sum(0), 0.0 * bias[1])
-        xp, hp = x_t @ kernel + b_in, h_prev @ recurrent_kernel + b_rec
-        part = {name: k for k, name in enumerate(order)}
-        piece = {
-            n: (xp[:, k * u : (k + 1) * u], hp[:, k * u : (k + 1) * u]) for n, k in part.items()
-        }
-        z = sigmoid(piece["z"][0] + piece["z"][1])
-        r = sigmoid(piece["r"][0] + piece["r"][1])
-        k = part["h"]
+def _gru(order="z r h_tilde", reset="after", mix="z_keeps", bias="both", candidate=np.tanh):
+    """A GRU step: right with the defaults, each other value one mistake."""
+
+    def step(x_t, h_prev, W_x, W_h, b):
+        n = h_prev.shape[1]
+        b_x, b_h = b[0], b[1]
+        if bias == "sum":  # b_h added outside the reset
+            b_x, b_h = b[0] + b[1], 0 * b[1]
+        elif bias == "x_only":  # b_h forgotten
+            b_h = 0 * b[1]
+        block = {g: slice(k * n, (k + 1) * n) for k, g in enumerate(order.split())}
+        z_, r_, h_ = block["z"], block["r"], block["h_tilde"]
+        from_x, from_h = x_t @ W_x + b_x, h_prev @ W_h + b_h
+        z = sigmoid(from_x[:, z_] + from_h[:, z_])
+        r = sigmoid(from_x[:, r_] + from_h[:, r_])
         if reset == "after":
-            h_tilde = candidate(piece["h"][0] + r * piece["h"][1])
-        elif reset == "before":
-            rec = (r * h_prev) @ recurrent_kernel[:, k * u : (k + 1) * u] + b_rec[
-                k * u : (k + 1) * u
-            ]
-            h_tilde = candidate(piece["h"][0] + rec)
+            h_tilde = candidate(from_x[:, h_] + r * from_h[:, h_])
+        elif reset == "before":  # reset_after=False: r ⊙ h_{t-1} before the product
+            h_tilde = candidate(from_x[:, h_] + (r * h_prev) @ W_h[:, h_] + b_h[h_])
         else:  # no reset
-            h_tilde = candidate(piece["h"][0] + piece["h"][1])
+            h_tilde = candidate(from_x[:, h_] + from_h[:, h_])
         if mix == "z_keeps":
             return z * h_prev + (1 - z) * h_tilde
         if mix == "z_writes":
@@ -61,32 +61,38 @@ check_gru_cell = Exercise(
     known_bugs=[
         KnownBug(
             _gru(mix="z_writes"),
-            "z and 1 - z are swapped: in Keras, h = z ⊙ h_prev + (1 - z) ⊙ h̃ (z keeps the "
-            "old state; some texts write it the other way round)",
+            "z and 1 - z are swapped: z keeps the old state, h_t = z ⊙ h_prev + (1 - z) ⊙ h̃, "
+            "as in Keras and in all the course's GRUs (this one and notebook 10's minGRU); "
+            "Feng et al.'s minGRU paper writes z for 1 - z",
         ),
         KnownBug(
             _gru(reset="before"),
             "that is reset_after=False (r ⊙ h_prev before the product); Keras's default "
-            "resets after it: h̃ = tanh(x W_h + b_h + r ⊙ (h_prev U_h + b'_h))",
+            "resets after it: h̃ = tanh(x_t W_xh + b_xh + r ⊙ (h_prev W_hh + b_hh))",
         ),
         KnownBug(
             _gru(reset="none"),
             "the reset gate r is computed but never used: it multiplies the recurrent term "
-            "of the candidate",
+            "of the candidate, r ⊙ (h_prev W_hh + b_hh)",
         ),
         KnownBug(
             _gru(mix="none"),
             "you returned the candidate h̃: the new state mixes it with h_prev through z",
         ),
         KnownBug(
-            _gru(order="rzh"),
-            "the gates are in the wrong order: Keras's columns are z, r, h (update, reset, "
-            "candidate)",
+            _gru(order="r z h_tilde"),
+            "the gates are in the wrong order: the blocks of W_x, W_h and b are z, r, h̃ "
+            "(update, reset, candidate), Keras's order",
         ),
         KnownBug(
-            _gru(bias_rows=False),
-            "bias has two rows: row 0 is added to the input part, row 1 to the recurrent part, "
-            "inside the reset (r ⊙ (h_prev U_h + b'_h))",
+            _gru(bias="sum"),
+            "b has two rows: b[0] (b_x) is added to the input's part, b[1] (b_h) to the "
+            "recurrent part, inside the reset: r ⊙ (h_prev W_hh + b_hh)",
+        ),
+        KnownBug(
+            _gru(bias="x_only"),
+            "the recurrent bias b[1] (b_h) is missing: h_prev @ W_h + b[1] is the recurrent "
+            "part of every gate",
         ),
         KnownBug(
             _gru(candidate=sigmoid),
@@ -94,18 +100,16 @@ check_gru_cell = Exercise(
         ),
     ],
     error_hint=(
-        "x_t is (batch, input_dim), h_prev (batch, units), kernel (input_dim, 3*units), "
-        "recurrent_kernel (units, 3*units), bias (2, 3*units)"
+        "x_t is (batch, input_dim), h_prev (batch, units), W_x (input_dim, 3*units), "
+        "W_h (units, 3*units), b (2, 3*units)"
     ),
 )
 
 
-def coupled_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-    """Reference: ``(h_t, c_t)`` of the coupled LSTM, weights for the gates f, c, o only."""
-    h, c, _ = lstm_variants.variant_cell_forward(
-        x_t, h_prev, c_prev, kernel, recurrent_kernel, bias, "coupled"
-    )
-    return h, c
+def coupled_step(x_t, h_prev, c_prev, W_x, W_h, b):
+    """Reference: ``(h_t, c_t)`` of the coupled LSTM, weights for the gates f, c̃, o only."""
+    h_t, c_t, _ = lstm_variants.variant_cell_forward(x_t, h_prev, c_prev, W_x, W_h, b, "coupled")
+    return h_t, c_t
 
 
 def _coupled_inputs(rng, trial=0):
@@ -114,28 +118,28 @@ def _coupled_inputs(rng, trial=0):
         "x_t": rng.normal(size=(batch, d)),
         "h_prev": rng.normal(scale=0.8, size=(batch, u)),
         "c_prev": rng.normal(size=(batch, u)),
-        "kernel": rng.normal(scale=0.6, size=(d, 3 * u)),
-        "recurrent_kernel": rng.normal(scale=0.6, size=(u, 3 * u)),
-        "bias": rng.normal(scale=0.5, size=3 * u),
+        "W_x": rng.normal(scale=0.6, size=(d, 3 * u)),
+        "W_h": rng.normal(scale=0.6, size=(u, 3 * u)),
+        "b": rng.normal(scale=0.5, size=3 * u),
     }
 
 
-def _coupled(order="fco", write="one_minus_f", out_tanh=True, cand=np.tanh):
-    def step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
-        u = h_prev.shape[1]
-        zs = x_t @ kernel + h_prev @ recurrent_kernel + bias
-        part = {g: zs[:, k * u : (k + 1) * u] for k, g in enumerate(order)}
-        f, c_tilde, o = sigmoid(part["f"]), cand(part["c"]), sigmoid(part["o"])
+def _coupled(order="f c_tilde o", write="one_minus_f", out_tanh=True, cand=np.tanh):
+    def step(x_t, h_prev, c_prev, W_x, W_h, b):
+        n = h_prev.shape[1]
+        pre = x_t @ W_x + h_prev @ W_h + b
+        pre_of = {g: pre[:, k * n : (k + 1) * n] for k, g in enumerate(order.split())}
+        f, o = sigmoid(pre_of["f"]), sigmoid(pre_of["o"])
+        c_tilde = cand(pre_of["c_tilde"])
         if write == "one_minus_f":
-            c = f * c_prev + (1 - f) * c_tilde
+            c_t = f * c_prev + (1 - f) * c_tilde
         elif write == "swapped":
-            c = (1 - f) * c_prev + f * c_tilde
+            c_t = (1 - f) * c_prev + f * c_tilde
         elif write == "f":
-            c = f * c_prev + f * c_tilde
+            c_t = f * c_prev + f * c_tilde
         else:  # input gate 1
-            c = f * c_prev + c_tilde
-        h = o * (np.tanh(c) if out_tanh else c)
-        return h, c
+            c_t = f * c_prev + c_tilde
+        return o * (np.tanh(c_t) if out_tanh else c_t), c_t
 
     return step
 
@@ -163,23 +167,27 @@ check_coupled_step = Exercise(
             "the output still goes through tanh: h = o ⊙ tanh(c) (h = o ⊙ c is another variant)",
         ),
         KnownBug(
-            _coupled(order="cfo"),
-            "the gates are in the wrong order: the columns are f, c, o (Keras's i, f, c, o "
+            _coupled(order="c_tilde f o"),
+            "the gates are in the wrong order: the blocks are f, c̃, o (Keras's i, f, c̃, o "
             "without i)",
         ),
         KnownBug(
-            _coupled(order="foc"),
-            "the candidate and the output gate are swapped: the columns are f, c, o "
-            "(c before o, as in Keras)",
+            _coupled(order="f o c_tilde"),
+            "the candidate and the output gate are swapped: the blocks are f, c̃, o "
+            "(c̃ before o, as in Keras)",
         ),
         KnownBug(
             _coupled(cand=sigmoid),
             "the candidate c̃ uses tanh, not a sigmoid: only the gates are sigmoids",
         ),
+        KnownBug(
+            lambda *args: _coupled()(*args)[::-1],
+            "you returned (c_t, h_t): return the new hidden state first, (h_t, c_t)",
+        ),
     ],
     output_names=("h_t", "c_t"),
     error_hint=(
-        "kernel is (input_dim, 3*units), recurrent_kernel (units, 3*units), bias (3*units,): "
-        "three gates f, c, o side by side"
+        "W_x is (input_dim, 3*units), W_h (units, 3*units), b (3*units,): three gates "
+        "f, c̃, o side by side"
     ),
 )

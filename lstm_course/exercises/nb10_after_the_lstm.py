@@ -2,6 +2,7 @@
 
 from lstm_course.exercises._common import distinct_sizes
 from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.numpy_models.slstm import stabilised_gates_unchecked
 
 import numpy as np
 
@@ -69,38 +70,41 @@ check_combine = Exercise(
 )
 
 
-def stabilised_gates(i_tilde, log_f, m_prev):
-    """Reference: the stabiliser m, then i' = exp(ĩ − m) and f' = exp(log f + m_prev − m)."""
-    m = np.maximum(log_f + m_prev, i_tilde)
-    return np.exp(i_tilde - m), np.exp(log_f + m_prev - m), m
+def stabilised_gates(pre_i, log_f, m_prev):
+    """Reference: the stabiliser m, then i' = exp(pre_i − m) and f' = exp(log f + m_prev − m).
+
+    The library's own step, :func:`lstm_course.numpy_models.slstm.stabilised_gates`, which
+    the sLSTM's loop runs.
+    """
+    return stabilised_gates_unchecked(pre_i, log_f, m_prev)
 
 
 def _gates_inputs(rng, trial=0):
     batch, units = distinct_sizes(rng, trial, (2, 3))
     size = (batch, units)
-    i_tilde = rng.normal(scale=3.0, size=size)
+    pre_i = rng.normal(scale=3.0, size=size)
     if trial % 2:
-        i_tilde += 800.0  # exp(800) overflows even float64: an unstabilised gate is inf
-    log_f = -np.logaddexp(0, -rng.normal(size=size))  # log σ(f̃) ≤ 0
-    return {"i_tilde": i_tilde, "log_f": log_f, "m_prev": rng.normal(scale=5.0, size=size)}
+        pre_i += 800.0  # exp(800) overflows even float64: an unstabilised gate is inf
+    log_f = -np.logaddexp(0, -rng.normal(size=size))  # log σ(pre_f) ≤ 0
+    return {"pre_i": pre_i, "log_f": log_f, "m_prev": rng.normal(scale=5.0, size=size)}
 
 
 def _gates_bug(kind):
-    def bug(i_tilde, log_f, m_prev):
+    def bug(pre_i, log_f, m_prev):
         if kind == "no_m_prev":
-            m = np.maximum(log_f, i_tilde)
-            return np.exp(i_tilde - m), np.exp(log_f - m), m
-        m = np.maximum(log_f + m_prev, i_tilde)
+            m = np.maximum(log_f, pre_i)
+            return np.exp(pre_i - m), np.exp(log_f - m), m
+        m = np.maximum(log_f + m_prev, pre_i)
         if kind == "min":
-            m = np.minimum(log_f + m_prev, i_tilde)
+            m = np.minimum(log_f + m_prev, pre_i)
         if kind == "f_without_m_prev":
-            return np.exp(i_tilde - m), np.exp(log_f - m), m
+            return np.exp(pre_i - m), np.exp(log_f - m), m
         if kind == "f_sign":
-            return np.exp(i_tilde - m), np.exp(log_f + m - m_prev), m
+            return np.exp(pre_i - m), np.exp(log_f + m - m_prev), m
         if kind == "plain_i":
             with np.errstate(over="ignore"):
-                return np.exp(i_tilde), np.exp(log_f + m_prev - m), m
-        return np.exp(i_tilde - m), np.exp(log_f + m_prev - m), m
+                return np.exp(pre_i), np.exp(log_f + m_prev - m), m
+        return np.exp(pre_i - m), np.exp(log_f + m_prev - m), m
 
     return bug
 
@@ -113,11 +117,11 @@ check_stabilised_gates = Exercise(
     known_bugs=[
         KnownBug(
             _gates_bug("no_m_prev"),
-            "the stabiliser is a running maximum: m = max(log f + m_prev, ĩ), with m_prev",
+            "the stabiliser is a running maximum: m = max(log f + m_prev, pre_i), with m_prev",
         ),
         KnownBug(
             _gates_bug("min"),
-            "m must be the maximum of log f + m_prev and ĩ, so that no gate exceeds 1",
+            "m must be the maximum of log f + m_prev and pre_i, so that no gate exceeds 1",
         ),
         KnownBug(
             _gates_bug("f_without_m_prev"),
@@ -129,8 +133,8 @@ check_stabilised_gates = Exercise(
         ),
         KnownBug(
             _gates_bug("plain_i"),
-            "the input gate must be stabilised too: i' = exp(ĩ − m), else it overflows",
+            "the input gate must be stabilised too: i' = exp(pre_i − m), else it overflows",
         ),
     ],
-    error_hint="i_tilde, log_f and m_prev have one shape; return (i_gate, f_gate, m)",
+    error_hint="pre_i, log_f and m_prev have one shape; return (i_gate, f_gate, m)",
 )

@@ -1,10 +1,11 @@
 """minGRU as a Keras layer, trained by a parallel scan.
 
-Taught in notebook 10; the NumPy twin is :func:`lstm_course.numpy_models.minimal_rnns.min_gru`, and
-the tests
-check that both give the same h from the same weights. The gates read only the input, so
-one matrix product computes them for every step at once; the recurrence
-h⟨t⟩ = (1 − z) ⊙ h⟨t−1⟩ + z ⊙ g(h̃) then runs as a scan over the time axis (h⟨0⟩ = 0).
+Taught in notebook 10; the NumPy twin is :func:`lstm_course.numpy_models.minimal_rnns.min_gru`,
+and the tests check that both give the same h from the same weights. The gate
+z_t = σ(x_t W_xz + b_z) and the candidate h̃_t = x_t W_xh + b_h read only the input, so one
+matrix product computes them for every step at once; the recurrence
+h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ g(h̃_t) then runs as a scan over the time axis (h_0 = 0).
+As in the course's GRU, z keeps the old state; Feng et al. write z for our 1 − z.
 
 The scan here is Hillis and Steele's: in round r every position composes its map with the
 one 2ʳ steps earlier, so after ⌈log₂T⌉ rounds position t holds the composition of maps
@@ -13,7 +14,7 @@ one 2ʳ steps earlier, so after ⌈log₂T⌉ rounds position t holds the compos
 does about 2T, in half the rounds, and is a few lines of ``keras.ops`` with static shapes.
 (``keras.ops.associative_scan`` computes the same, tested, but its TensorFlow version does
 not trace inside ``fit`` in this Keras release.)
-Returns every h⟨t⟩, ``(batch, time, units)``. The scan needs the sequence length when the
+Returns every h_t, ``(batch, time, units)``. The scan needs the sequence length when the
 model is built: give ``keras.Input`` a fixed length (another length: another ``Input``
 through the same layers, which share their weights).
 """
@@ -32,7 +33,7 @@ def g(v):
 
 @keras.saving.register_keras_serializable(package="lstm_course")
 class MinGRU(keras.layers.Layer):
-    """minGRU over a whole sequence: z = σ(x W_z + b_z), h̃ = g(x W_h + b_h), then a scan."""
+    """minGRU over a whole sequence: z = σ(x W_xz + b_z), h̃ = x W_xh + b_h, then a scan."""
 
     def __init__(self, units, **kwargs):
         super().__init__(**kwargs)
@@ -44,26 +45,26 @@ class MinGRU(keras.layers.Layer):
                 "MinGRU's input must be (batch, time, features) with a fixed time length "
                 f"(the scan needs it), got shape {input_shape}"
             )
-        self.gates = keras.layers.Dense(2 * self.units, name="gates")  # [W_z | W_h]
+        self.gates = keras.layers.Dense(2 * self.units, name="gates")  # [W_xz | W_xh]
         self.gates.build(input_shape)
 
     def call(self, x):
-        k, v = ops.split(self.gates(x), 2, axis=-1)
-        z = ops.sigmoid(k)
-        a, b = 1 - z, z * g(v)
+        pre_z, h_tilde = ops.split(self.gates(x), 2, axis=-1)
+        z = ops.sigmoid(pre_z)
+        a, b = z, (1 - z) * g(h_tilde)  # h_t = a_t ⊙ h_{t−1} + b_t
         shift, steps = 1, x.shape[1]
         while shift < steps:  # round r: compose with the maps 2ʳ steps earlier
             earlier_a = ops.pad(a[:, :-shift], [[0, 0], [shift, 0], [0, 0]], constant_values=1)
             earlier_b = ops.pad(b[:, :-shift], [[0, 0], [shift, 0], [0, 0]])
             a, b = combine((earlier_a, earlier_b), (a, b))
             shift *= 2
-        return b  # h⟨t⟩ = a·h⟨0⟩ + b with h⟨0⟩ = 0
+        return b  # h_t = a·h_0 + b with h_0 = 0
 
     def compute_output_shape(self, input_shape):
         return (*input_shape[:2], self.units)
 
     def numpy_weights(self):
-        """``(W_z, b_z, W_h, b_h)`` for :func:`lstm_course.numpy_models.minimal_rnns.min_gru`."""
+        """``(W_xz, b_z, W_xh, b_h)`` for :func:`lstm_course.numpy_models.minimal_rnns.min_gru`."""
         kernel, bias = (w.numpy() for w in self.gates.weights)
         n = self.units
         return kernel[:, :n], bias[:n], kernel[:, n:], bias[n:]

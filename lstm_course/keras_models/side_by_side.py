@@ -7,10 +7,10 @@ cell: their weights are stacked along a first axis, ``(rows, input_dim, gates·u
 each step is a few batched products (``einsum``), one per row. Rows share nothing:
 
 - each row has its own weights, drawn as the model alone would draw them, at its own
-  shapes, with its own seed (:func:`initial_row_weights`): Glorot-uniform kernel and
-  orthogonal recurrent kernel (as ``keras.layers.LSTM``/``GRU`` do) with only the variant's
-  gates, the variant's starting bias, and a Glorot-uniform dense head of shape
-  ``(units, outputs)``;
+  shapes, with its own seed (:func:`initial_row_weights`): Glorot-uniform ``W_x`` and
+  orthogonal ``W_h`` (as ``keras.layers.LSTM``/``GRU`` draw their ``kernel`` and
+  ``recurrent_kernel``) with only the variant's gates, the variant's starting bias ``b``,
+  and a Glorot-uniform dense head of shape ``(units, outputs)``;
 - each run has its own data set: the inputs of the runs are placed side by side on the
   feature axis, and row ``r`` reads only the features of its run;
 - no product mixes two rows, so a row's loss depends on its own weights only; the loss is
@@ -18,7 +18,7 @@ each step is a few batched products (``einsum``), one per row. Rows share nothin
   get alone; Adam's update is per weight, so each row takes the step it would take alone
   (no gradient clipping: a clip by the global norm would couple the rows).
 
-An LSTM row stores all four gates' slots (Keras order i, f, c, o); the slots of a fixed gate
+An LSTM row stores all four gates' slots (i, f, c̃, o, Keras's order); the slots of a fixed gate
 (f = 1, i = 1, o = 1, i = 1 − f) start at zero, are never read, get zero gradient and stay
 zero. :func:`row_weights` returns a row's weights in the layout of
 :func:`lstm_course.numpy_models.lstm_variants.variant_forward` (or
@@ -29,11 +29,13 @@ exactly as that model does.
 
 Besides the LSTM variants there are two GRUs: ``gru`` (Keras's default, all biases 0, so the
 update gate starts at z = σ(0) = 0.5) and ``gru_update_bias_1``, whose update-gate bias
-starts at 1. In Keras's GRU, ``h = z ⊙ h_prev + (1 − z) ⊙ h̃``: z is the *keep* gate, so
-z = σ(1) ≈ 0.73 keeps most of the state at first, as the LSTM's forget bias 1 does.
+starts at 1. In the GRU (the course's, as Keras's), ``h_t = z_t ⊙ h_{t-1} + (1 − z_t) ⊙ h̃_t``:
+z is the *keep* gate, so z = σ(1) ≈ 0.73 keeps most of the state at first, as the LSTM's
+forget bias 1 does.
 """
 
 from lstm_course.arguments import as_positive_int, describe
+from lstm_course.numpy_models.lstm import GATES
 from lstm_course.numpy_models.lstm_variants import (
     VARIANTS,
     check_variant,
@@ -45,7 +47,6 @@ import numpy as np
 
 GRU_UPDATE_BIAS = {"gru": 0.0, "gru_update_bias_1": 1.0}
 ALL_MODELS = (*VARIANTS, *GRU_UPDATE_BIAS)
-_ORDER = ("i", "f", "c", "o")
 
 __all__ = [
     "ALL_MODELS",
@@ -73,14 +74,13 @@ def _is_gru(name):
 def initial_row_weights(name, units, input_dim, outputs, seed):
     """The initial weights of model ``name`` alone, drawn at its own shapes with ``seed``.
 
-    Returns ``[kernel, recurrent_kernel, bias, head_kernel, head_bias]`` (float32), the
-    order of :func:`single_model`'s ``get_weights()``: for an LSTM variant with k gates,
-    ``kernel`` (input_dim, k·units) Glorot-uniform, ``recurrent_kernel`` (units, k·units)
-    orthogonal, ``bias`` from :func:`lstm_course.numpy_models.lstm_variants.initial_bias`; for a
-    GRU the
-    same three blocks z, r, h and ``bias`` (2, 3·units), zero but for the update gate's
-    input bias (:data:`GRU_UPDATE_BIAS`); the head ``(units, outputs)`` Glorot-uniform, its
-    bias zero. Seeds ``seed``, ``seed + 1``, ``seed + 2`` draw the three matrices.
+    Returns ``[W_x, W_h, b, head_kernel, head_bias]`` (float32), the order of
+    :func:`single_model`'s ``get_weights()``: for an LSTM variant with k gates, ``W_x``
+    (input_dim, k·units) Glorot-uniform, ``W_h`` (units, k·units) orthogonal, ``b`` from
+    :func:`lstm_course.numpy_models.lstm_variants.initial_bias`; for a GRU the blocks z, r,
+    h̃ and ``b`` (2, 3·units), zero but for the update gate's input bias b_xz
+    (:data:`GRU_UPDATE_BIAS`); the head ``(units, outputs)`` Glorot-uniform, its bias zero.
+    Seeds ``seed``, ``seed + 1``, ``seed + 2`` draw the three matrices.
     """
     import keras
 
@@ -108,8 +108,7 @@ def single_model(name, units, input_dim, outputs, weights=None):
 
     ``keras.layers.GRU`` for the GRUs, ``keras.layers.RNN`` around
     :class:`lstm_course.keras_models.variant_cell.VariantLSTMCell` for the LSTM variants.
-    ``weights``
-    (as :func:`initial_row_weights` returns them) are set if given.
+    ``weights`` (as :func:`initial_row_weights` returns them) are set if given.
     """
     from lstm_course.keras_models.variant_cell import variant_rnn
 
@@ -156,13 +155,14 @@ def build_stacked_model(models, runs, units, input_dim, outputs, seed=0):
     u, d, n_l, n_g = units, input_dim, len(lstm_rows), len(gru_rows)
     start = [initial_row_weights(m, u, d, outputs, seed + 3 * r) for r, (m, _) in enumerate(rows)]
 
-    # LSTM rows: every row holds the four slots i, f, c, o; a fixed gate's slot stays zero.
-    k_l, r_l, b_l = np.zeros((n_l, d, 4 * u)), np.zeros((n_l, u, 4 * u)), np.zeros((n_l, 4 * u))
+    # LSTM rows: every row holds the four slots i, f, c̃, o; a fixed gate's slot stays zero.
+    # The stacked weights keep Keras's names: kernel is W_x, recurrent_kernel W_h, bias b.
+    W_x_l, W_h_l, b_l = np.zeros((n_l, d, 4 * u)), np.zeros((n_l, u, 4 * u)), np.zeros((n_l, 4 * u))
     for r, (m, _) in enumerate(lstm_rows):
         cols = _lstm_columns(m, u)
-        k_l[r][:, cols], r_l[r][:, cols], b_l[r][cols] = start[r][:3]
+        W_x_l[r][:, cols], W_h_l[r][:, cols], b_l[r][cols] = start[r][:3]
     g0 = start[n_l:]
-    values = {"kernel": k_l, "recurrent_kernel": r_l, "bias": b_l} if n_l else {}
+    values = {"kernel": W_x_l, "recurrent_kernel": W_h_l, "bias": b_l} if n_l else {}
     if n_g:
         values |= {
             "gru_kernel": np.stack([w[0] for w in g0]),
@@ -187,7 +187,7 @@ def build_stacked_model(models, runs, units, input_dim, outputs, seed=0):
         return keras.initializers.Constant(value.astype("float32"))
 
     class StackedInputs(keras.layers.Layer):
-        """Every row's input products for all steps at once: (batch, time, n_l·4u + n_g·3u)."""
+        """Every row's x_t W_x + b for all steps at once: (batch, time, n_l·4u + n_g·3u)."""
 
         def build(self, input_shape):
             for name in ("kernel", "bias", "gru_kernel", "gru_bias"):
@@ -201,13 +201,13 @@ def build_stacked_model(models, runs, units, input_dim, outputs, seed=0):
         def call(self, inputs):
             x = ops.reshape(inputs, (ops.shape(inputs)[0], -1, runs, d))
             steps, parts = ops.shape(x)[1], []
-            for run_of, kernel, bias in (
+            for run_of, W_x, b in (
                 (run_l, getattr(self, "kernel", None), getattr(self, "bias", None)),
                 (run_g, getattr(self, "gru_kernel", None), getattr(self, "gru_bias", None)),
             ):
                 if len(run_of):
-                    xp = ops.einsum("btnd,ndg->btng", ops.take(x, run_of, axis=2), kernel) + bias
-                    parts.append(ops.reshape(xp, (ops.shape(x)[0], steps, -1)))
+                    from_x = ops.einsum("btnd,ndg->btng", ops.take(x, run_of, axis=2), W_x) + b
+                    parts.append(ops.reshape(from_x, (ops.shape(x)[0], steps, -1)))
             return ops.concatenate(parts, axis=-1)
 
     class StackedCell(keras.layers.Layer):
@@ -230,28 +230,30 @@ def build_stacked_model(models, runs, units, input_dim, outputs, seed=0):
             outs, new_states = [], []
             if n_l:
                 h_l, c_l = (ops.reshape(s, (-1, n_l, u)) for s in states[:2])
-                # gate pre-activations (batch, rows, 4u); pre_gates, not z: z is the GRU's gate
-                pre_gates = ops.reshape(inputs[:, : n_l * 4 * u], (-1, n_l, 4 * u))
-                pre_gates = pre_gates + ops.einsum("bnu,nug->bng", h_l, self.recurrent_kernel)
-                gates = ops.sigmoid(pre_gates)
+                # pre = x_t W_x + b + h_{t-1} W_h, every row's (batch, rows, 4u): i, f, c̃, o
+                pre = ops.reshape(inputs[:, : n_l * 4 * u], (-1, n_l, 4 * u))
+                pre = pre + ops.einsum("bnu,nug->bng", h_l, self.recurrent_kernel)
+                gates = ops.sigmoid(pre)
                 f = ops.where(masks["has_f"], gates[..., u : 2 * u], 1.0)
                 i = ops.where(masks["has_i"], gates[..., :u], 1.0)
                 i = ops.where(masks["coupled"], 1.0 - f, i)
                 o = ops.where(masks["has_o"], gates[..., 3 * u :], 1.0)
-                c = f * c_l + i * ops.tanh(pre_gates[..., 2 * u : 3 * u])
+                c_tilde = ops.tanh(pre[..., 2 * u : 3 * u])
+                c = f * c_l + i * c_tilde
                 h = o * ops.where(masks["tanh_out"], ops.tanh(c), c)
                 h, c = ops.reshape(h, (-1, n_l * u)), ops.reshape(c, (-1, n_l * u))
                 outs.append(h)
                 new_states += [h, c]
             if n_g:
                 h_g = ops.reshape(states[-1], (-1, n_g, u))
-                xp = ops.reshape(inputs[:, n_l * 4 * u :], (-1, n_g, 3 * u))
-                hp = ops.einsum("bnu,nug->bng", h_g, self.gru_recurrent_kernel)
-                hp = hp + self.gru_recurrent_bias
-                zg = ops.sigmoid(xp[..., :u] + hp[..., :u])  # keeps h_prev (Keras's GRU)
-                rg = ops.sigmoid(xp[..., u : 2 * u] + hp[..., u : 2 * u])
-                cand = ops.tanh(xp[..., 2 * u :] + rg * hp[..., 2 * u :])
-                h = ops.reshape(zg * h_g + (1.0 - zg) * cand, (-1, n_g * u))
+                # the GRU's step (lstm_course.numpy_models.gru), every row's: z, r, h̃
+                from_x = ops.reshape(inputs[:, n_l * 4 * u :], (-1, n_g, 3 * u))  # x_t W_x + b_x
+                from_h = ops.einsum("bnu,nug->bng", h_g, self.gru_recurrent_kernel)
+                from_h = from_h + self.gru_recurrent_bias  # h_{t-1} W_h + b_h
+                z = ops.sigmoid(from_x[..., :u] + from_h[..., :u])  # keeps h_{t-1}
+                r = ops.sigmoid(from_x[..., u : 2 * u] + from_h[..., u : 2 * u])
+                h_tilde = ops.tanh(from_x[..., 2 * u :] + r * from_h[..., 2 * u :])
+                h = ops.reshape(z * h_g + (1.0 - z) * h_tilde, (-1, n_g * u))
                 outs.append(h)
                 new_states.append(h)
             return ops.concatenate(outs, axis=-1), new_states
@@ -278,20 +280,19 @@ def build_stacked_model(models, runs, units, input_dim, outputs, seed=0):
 
 
 def _lstm_columns(name, u):
-    """The columns of a four-slot (i, f, c, o) row that variant ``name`` has weights in."""
-    gates = [k for k, g in enumerate(_ORDER) if g in variant_gates(name)]
+    """The columns of a four-slot (i, f, c̃, o) row that variant ``name`` has weights in."""
+    gates = [k for k, g in enumerate(GATES) if g in variant_gates(name)]
     return np.concatenate([np.arange(g * u, (g + 1) * u) for g in gates])
 
 
 def row_weights(model, rows, row, head=False):
     """The weights of ``rows[row]`` in the layout of the NumPy functions.
 
-    For an LSTM variant, ``(kernel, recurrent_kernel, bias)`` with only the variant's gates
-    (as :func:`lstm_course.numpy_models.lstm_variants.variant_forward` takes them); for a GRU,
-    Keras's
-    GRU layout (as :func:`lstm_course.numpy_models.gru.gru_forward`). With ``head=True`` the dense
-    head's
-    ``(kernel, bias)`` follow: the five arrays :func:`single_model` takes.
+    For an LSTM variant, ``(W_x, W_h, b)`` with only the variant's gates (as
+    :func:`lstm_course.numpy_models.lstm_variants.variant_forward` takes them); for a GRU,
+    ``(W_x, W_h, b)`` with ``b`` (2, 3·units) (as :func:`lstm_course.numpy_models.gru.gru_forward`
+    takes them). With ``head=True`` the dense head's ``(kernel, bias)`` follow: the five
+    arrays :func:`single_model` takes.
     """
     cell = model.get_layer("stacked_recurrent").cell
     proj = model.get_layer("stacked_inputs")

@@ -22,8 +22,10 @@ from keras import ops
 class VariantLSTMCell(keras.layers.Layer):
     """A Keras RNN cell for any of the variants; wrap it in ``keras.layers.RNN``.
 
-    Weights as ``keras.layers.LSTM`` initialises them (Glorot-uniform kernel, orthogonal
-    recurrent kernel), with only the variant's gates, and the bias from
+    Its weights ``W_x``, ``W_h`` and ``b`` hold only the variant's gates, side by side, and
+    keep Keras's names (``kernel``, ``recurrent_kernel``, ``bias``, the order of
+    ``get_weights()``). They start as ``keras.layers.LSTM``'s do: ``W_x`` Glorot-uniform,
+    ``W_h`` orthogonal, ``b`` from
     :func:`~lstm_course.numpy_models.lstm_variants.initial_bias` (forget bias 1, or 0 for
     ``forget_bias_0``).
     """
@@ -50,10 +52,13 @@ class VariantLSTMCell(keras.layers.Layer):
 
     def call(self, inputs, states, training=False):
         h_prev, c_prev = states
+        # pre = x_t W_x + h_{t-1} W_h + b: kernel is W_x, recurrent_kernel W_h, bias b
         pre = ops.matmul(inputs, self.kernel)
         pre = pre + ops.matmul(h_prev, self.recurrent_kernel) + self.bias
-        h, c, _ = variant_step(pre, c_prev, self.variant, self.units, ops, ops.sigmoid, ops.tanh)
-        return h, [h, c]
+        h_t, c_t, _ = variant_step(
+            pre, c_prev, self.variant, self.units, ops, ops.sigmoid, ops.tanh
+        )
+        return h_t, [h_t, c_t]
 
     def get_config(self):
         return {**super().get_config(), "units": self.units, "variant": self.variant}

@@ -49,8 +49,9 @@ def _box(ax, x, y, w, h, text, face, edge="0.2", fontsize=11, **kw):
 def draw_unrolled_rnn(steps: int = 4, ax=None):
     """Draw an RNN unrolled over ``steps`` time steps, with its shared weights labelled.
 
-    Every box is the *same* cell (same Wax, Waa, ba, Wya, by) applied at another step.
-    Returns the matplotlib ``Figure``.
+    Every box is the *same* cell (same ``W_xh``, ``W_hh``, ``b_h``, ``W_hy``, ``b_y``) applied at
+    another step: ``h_t = tanh(x_t W_xh + h_{t-1} W_hh + b_h)``, ``ŷ_t = softmax(h_t W_hy + b_y)``.
+    The labels are matplotlib mathtext (``"$x_{1}$"``, ``"$W_{xh}$"``). Returns the ``Figure``.
     """
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer):
         raise TypeError(f"steps must be an int, got {type(steps).__name__}")
@@ -68,23 +69,29 @@ def draw_unrolled_rnn(steps: int = 4, ax=None):
         x = 1.0 + gap * t + (0.8 if last else 0.0)
         label = "T" if last else str(t + 1)
         _box(ax, x, 1.0, 0.9, 0.6, "tanh", "#dbe9f6")
-        _arrow(ax, (x, 0.05), (x, 0.7), label="Wax" if t == 0 else None, label_offset=(0.3, 0))
-        ax.text(x, -0.1, f"x⟨{label}⟩", ha="center", va="top", fontsize=11)
-        _arrow(ax, (x, 1.3), (x, 1.85), label="Wya" if t == 0 else None, label_offset=(0.3, 0))
-        _box(ax, x, 2.1, 0.9, 0.45, f"ŷ⟨{label}⟩", "#fde7c8", fontsize=11)
-        if last:  # a⟨3⟩ ... a⟨T−1⟩: the steps left out
+        w_xh = "$W_{xh}$" if t == 0 else None
+        _arrow(ax, (x, 0.05), (x, 0.7), label=w_xh, label_offset=(0.35, 0))
+        ax.text(x, -0.1, f"$x_{{{label}}}$", ha="center", va="top", fontsize=11)
+        w_hy = "$W_{hy}$" if t == 0 else None
+        _arrow(ax, (x, 1.3), (x, 1.85), label=w_hy, label_offset=(0.35, 0))
+        _box(ax, x, 2.1, 0.9, 0.45, f"$\\hat{{y}}_{{{label}}}$", "#fde7c8", fontsize=11)
+        if last:  # h_3 ... h_{T-1}: the steps left out
             prev = x - gap - 0.8 + 0.45
             ax.plot([prev, prev + 0.45], [1.0, 1.0], color="0.25", linewidth=1.2)
             ax.text(prev + 0.8, 0.98, "…", ha="center", va="baseline", fontsize=16, gid="ellipsis")
             _arrow(ax, (prev + 1.15, 1.0), (x - 0.45, 1.0))
-            ax.text(x - 0.75, 1.22, "a⟨T−1⟩", ha="center", fontsize=MIN_FONTSIZE, color=_INK)
+            ax.text(x - 0.75, 1.22, "$h_{T-1}$", ha="center", fontsize=MIN_FONTSIZE, color=_INK)
             continue
         start = (x - gap + 0.45, 1.0) if t else (x - 1.0, 1.0)
         _arrow(
-            ax, start, (x - 0.45, 1.0), label=f"a⟨{t}⟩" if t < 3 else None, label_offset=(0, 0.2)
+            ax,
+            start,
+            (x - 0.45, 1.0),
+            label=f"$h_{{{t}}}$" if t < 3 else None,
+            label_offset=(0, 0.2),
         )
         if t == 0:
-            ax.text(start[0], 0.72, "Waa", fontsize=MIN_FONTSIZE, color=_INK, va="top")
+            ax.text(start[0], 0.72, "$W_{hh}$", fontsize=MIN_FONTSIZE, color=_INK, va="top")
     ax.set_xlim(-0.2, 1.0 + width + 0.8)
     ax.set_ylim(-0.55, 2.55)
     ax.set_aspect("equal")
@@ -112,7 +119,7 @@ def draw_lstm_cell(highlight: str | None = None, ax=None):
     """Draw one LSTM cell in the style of colah's diagrams, highlighting one of its steps.
 
     Three gates (f, i, o: sigmoids, solid boxes) and the candidate c̃ (a tanh, dashed box:
-    new content, not a gate) all read the joined vector [h⟨t−1⟩, x⟨t⟩].
+    new content, not a gate) all read the joined vector [h_{t−1}, x_t].
 
     Args:
         highlight: ``None`` or one of ``"forget"``, ``"input"``, ``"update"``, ``"output"``.
@@ -152,18 +159,18 @@ def draw_lstm_cell(highlight: str | None = None, ax=None):
     _arrow(ax, (-0.6, 5.0), (2.18, 5.0), color=line_color("update"))
     _arrow(ax, (2.82, 5.0), (5.18, 5.0), color=line_color("update"))
     _arrow(ax, (5.82, 5.0), (10.6, 5.0), color=line_color("update"))
-    ax.text(-0.7, 5.3, "c⟨t−1⟩", fontsize=11, color=_INK)
-    ax.text(10.0, 5.3, "c⟨t⟩", fontsize=11, color=_INK)
+    ax.text(-0.7, 5.3, r"$c_{t-1}$", fontsize=11, color=_INK)
+    ax.text(10.0, 5.3, r"$c_t$", fontsize=11, color=_INK)
     _node(ax, 2.5, 5.0, "×", on["update"] and highlight is not None, _ACTIVE["update"])
     _node(ax, 5.5, 5.0, "+", on["update"] and highlight is not None, _ACTIVE["update"])
     # Hidden state and input enter at the bottom, are joined into [h, x], which feeds the
     # three gates and the candidate.
     ax.plot([-0.6, 7.5], [0.8, 0.8], color=ink, linewidth=1.2)
-    ax.text(-0.7, 0.4, "h⟨t−1⟩", fontsize=11, color=_INK)
+    ax.text(-0.7, 0.4, r"$h_{t-1}$", fontsize=11, color=_INK)
     ax.plot([1.2, 1.2], [-0.4, 0.8], color=ink, linewidth=1.2)
     ax.add_patch(plt.Circle((1.2, 0.8), 0.1, color=ink, zorder=3, gid="junction"))
-    ax.text(1.35, -0.55, "x⟨t⟩", fontsize=11, color=_INK)
-    ax.text(4.9, 0.4, "[h⟨t−1⟩, x⟨t⟩]", fontsize=11, color=_INK, ha="center")
+    ax.text(1.35, -0.55, r"$x_t$", fontsize=11, color=_INK)
+    ax.text(4.9, 0.4, r"$[h_{t-1}, x_t]$", fontsize=11, color=_INK, ha="center")
     blocks = [
         ("forget", 2.5, "σ", "f"),
         ("input", 4.2, "σ", "i"),
@@ -209,7 +216,7 @@ def draw_lstm_cell(highlight: str | None = None, ax=None):
     ax.plot([7.5, 7.5, 8.38], [2.5, 2.9, 2.9], color=line_color("output"), linewidth=1.2)
     ax.plot([8.7, 8.7], [2.58, 0.8], color=line_color("output"), linewidth=1.2)
     _arrow(ax, (8.7, 0.8), (10.6, 0.8), color=line_color("output"))
-    ax.text(10.0, 0.4, "h⟨t⟩", fontsize=11, color=_INK)
+    ax.text(10.0, 0.4, r"$h_t$", fontsize=11, color=_INK)
     ax.text(
         5.0,
         -1.2,

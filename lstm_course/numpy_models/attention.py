@@ -1,22 +1,26 @@
 """Attention for one decoder step, in NumPy: scores, softmax over the positions, context.
 
 Taught in notebook 07. For a decoder state ``s`` (the *query*) and the encoder's states
-``h_1 … h_T`` (the *keys*, which are also the *values* here):
+``h_1 … h_T`` (the *keys*, which are also the *values* here), all rows as everywhere in the
+course:
 
-- additive (Bahdanau et al., 2015):  ``e_j = vᵀ tanh(W_q s + W_k h_j)``
-- dot product (Luong et al., 2015):  ``e_j = scale · sᵀ h_j``
-- then for both:  ``α = softmax(e)`` over j, and the context ``c = Σ_j α_j h_j``.
+- additive (Bahdanau et al., 2015):  ``e_j = tanh(s W_q + h_j W_k) v``
+  (the paper writes ``vᵀ tanh(W_q s + W_k h_j)`` with column vectors: the same score);
+- dot product (Luong et al., 2015):  ``e_j = scale · s h_jᵀ``;
+- then for both:  ``α = softmax(e)`` over j, and the context ``ctx = Σ_j α_j h_j``
+  (not ``c``: that is the LSTM's cell state).
 
 A ``mask`` of shape (batch, T) marks the real encoder positions (``True``) and the padding
 (``False``): padded positions get a weight of exactly 0, as in Keras. Every row needs at least
 one real position.
 
-Shapes: ``query`` (batch, d_q), ``keys`` (batch, T, d_k), ``values`` (batch, T, d_v).
+Shapes: ``query`` (batch, d_q), ``keys`` (batch, T, d_k), ``values`` (batch, T, d_v),
+``W_q`` (d_q, d_a), ``W_k`` (d_k, d_a), ``v`` (d_a,) with d_a the attention's own hidden size.
 Results: the context (batch, d_v) and the weights α (batch, T). The computation runs in
 ``np.result_type`` of the float inputs (float32 only if every input is float32).
 
 Keras has the same two scores as layers: ``keras.layers.AdditiveAttention`` takes the
-*projected* query and keys (``W_q s`` and ``W_k h_j``) and its ``scale`` is ``v``;
+*projected* query and keys (``s W_q`` and ``h_j W_k``) and its ``scale`` is ``v``;
 ``keras.layers.Attention(use_scale=True)`` is the dot product with a learned scalar ``scale``.
 ``tests/test_attention.py`` checks both against these functions with copied weights.
 """
@@ -80,21 +84,22 @@ def masked_softmax(scores, mask=None):
     return maths.softmax_unchecked(scores)
 
 
-def additive_scores(query, keys, W_query, W_key, v):
-    """Bahdanau's scores ``e_j = vᵀ tanh(W_q s + W_k h_j)``, shape (batch, T).
+def additive_scores(query, keys, W_q, W_k, v):
+    """Bahdanau's scores ``e_j = tanh(s W_q + h_j W_k) v``, shape (batch, T).
 
-    ``W_query`` is (d_q, d_a), ``W_key`` (d_k, d_a) and ``v`` (d_a,): the attention's own
-    hidden size d_a. (Written ``x @ W`` as Keras does, so ``W_q s`` is ``query @ W_query``.)
+    ``W_q`` is (d_q, d_a), ``W_k`` (d_k, d_a) and ``v`` (d_a,): the attention's own hidden
+    size d_a. With rows, the maths is the code: ``s W_q`` is ``query @ W_q``.
     """
     query, keys = _query_and_keys(query, keys)
-    W_query = array_of_shape(W_query, (query.shape[1], None), "W_query", "(d_q, d_a)")
-    d_a = W_query.shape[1]
-    W_key = array_of_shape(W_key, (keys.shape[2], d_a), "W_key", "(d_k, d_a)")
+    W_q = array_of_shape(W_q, (query.shape[1], None), "W_q", "(d_q, d_a)")
+    d_a = W_q.shape[1]
+    W_k = array_of_shape(W_k, (keys.shape[2], d_a), "W_k", "(d_k, d_a)")
     v = array_of_shape(v, (d_a,), "v", "(d_a,)")
-    dtype = common_float_dtype(query, keys, W_query, W_key, v)
-    projected_query = (query @ W_query).astype(dtype, copy=False)  # (batch, d_a)
-    projected_keys = (keys @ W_key).astype(dtype, copy=False)  # (batch, T, d_a)
-    return np.tanh(projected_query[:, None, :] + projected_keys) @ v.astype(dtype, copy=False)
+    dtype = common_float_dtype(query, keys, W_q, W_k, v)
+    projected_query = (query @ W_q).astype(dtype, copy=False)  # (batch, d_a)
+    projected_keys = (keys @ W_k).astype(dtype, copy=False)  # (batch, T, d_a)
+    pre = projected_query[:, None, :] + projected_keys  # (batch, T, d_a), inside the tanh
+    return np.tanh(pre) @ v.astype(dtype, copy=False)
 
 
 def _context(weights, values, keys):
@@ -107,20 +112,21 @@ def _context(weights, values, keys):
     return np.einsum("bt,btd->bd", weights, values).astype(dtype, copy=False)
 
 
-def additive_attention(query, keys, W_query, W_key, v, values=None, mask=None):
+def additive_attention(query, keys, W_q, W_k, v, values=None, mask=None):
     """One step of additive (Bahdanau) attention: ``(context, weights)``.
 
     Args:
-        query: (batch, d_q) the decoder's state.
-        keys: (batch, T, d_k) the encoder's states.
-        W_query, W_key, v: the score's weights, see :func:`additive_scores`.
+        query: (batch, d_q) the decoder's state ``s``.
+        keys: (batch, T, d_k) the encoder's states ``h_j``.
+        W_q, W_k, v: the score's weights, see :func:`additive_scores`.
         values: (batch, T, d_v) what is averaged; the keys if not given.
         mask: optional (batch, T) booleans, False at padded positions.
 
     Returns:
-        context (batch, d_v) and weights (batch, T), each row of the weights summing to 1.
+        the context ``ctx = Σ_j α_j h_j`` (batch, d_v) and the weights ``α`` (batch, T),
+        each row of the weights summing to 1.
     """
-    scores = additive_scores(query, keys, W_query, W_key, v)
+    scores = additive_scores(query, keys, W_q, W_k, v)
     weights = masked_softmax(scores, mask)
     return _context(weights, values, np.asarray(keys)), weights
 
@@ -128,7 +134,7 @@ def additive_attention(query, keys, W_query, W_key, v, values=None, mask=None):
 def dot_product_attention(query, keys, values=None, mask=None, scale=1.0):
     """One step of dot-product (Luong) attention: ``(context, weights)``.
 
-    ``e_j = scale · sᵀ h_j``; the query and the keys must have the same width. Transformers
+    ``e_j = scale · s h_jᵀ``; the query and the keys must have the same width. Transformers
     use ``scale = 1/√d``; Keras's ``Attention(use_scale=True)`` learns it.
     """
     query, keys = _query_and_keys(query, keys)

@@ -5,7 +5,7 @@ LSTM (:mod:`lstm_course.numpy_models.lstm`, notebook 03) and turns each hidden s
 a probability for every next character with a softmax layer::
 
     h_t = LSTM(onehot(x_t), h_{t-1}, c_{t-1})
-    p(x_{t+1} | x_1..x_t) = softmax(h_t W_out + b_out)
+    p(x_{t+1} | x_1..x_t) = softmax(h_t W_hy + b_y)
 
 The loss is the mean cross-entropy of the true next characters, in nats per character.
 
@@ -17,8 +17,9 @@ start, the state does not), clips the gradient by its global norm
 (:func:`lstm_course.training.clipping.clip_by_global_norm`, notebook 02) and takes an Adam step
 (:class:`lstm_course.training.optimisers.Adam`).
 
-Parameters are a dict of float64 arrays: ``kernel`` (V, 4U), ``recurrent_kernel`` (U, 4U)
-and ``bias`` (4U,) in Keras's layout (gates i, f, c, o), ``W_out`` (U, V), ``b_out`` (V,).
+Parameters are a dict of float64 arrays in the course's notation: the LSTM's ``W_x`` (V, 4U),
+``W_h`` (U, 4U) and ``b`` (4U,), blocks in the order i, f, c̃, o (Keras's ``kernel``,
+``recurrent_kernel``, ``bias``), and the output layer's ``W_hy`` (U, V) and ``b_y`` (V,).
 """
 
 from lstm_course import maths
@@ -28,7 +29,7 @@ from lstm_course.training.clipping import clip_by_global_norm
 
 import numpy as np
 
-PARAM_NAMES = ("kernel", "recurrent_kernel", "bias", "W_out", "b_out")
+PARAM_NAMES = ("W_x", "W_h", "b", "W_hy", "b_y")
 
 
 def init_params(vocab_size: int, units: int, rng) -> dict:
@@ -49,14 +50,14 @@ def init_params(vocab_size: int, units: int, rng) -> dict:
         q, r = np.linalg.qr(rng.normal(size=(n, n)))
         return q * np.sign(np.diag(r))
 
-    bias = np.zeros(4 * units)
-    bias[units : 2 * units] = 1.0  # forget gate (Keras's unit_forget_bias)
+    b = np.zeros(4 * units)
+    b[units : 2 * units] = 1.0  # forget gate (Keras's unit_forget_bias)
     return {
-        "kernel": glorot(vocab_size, 4 * units),
-        "recurrent_kernel": np.concatenate([orthogonal(units) for _ in range(4)], axis=1),
-        "bias": bias,
-        "W_out": glorot(units, vocab_size),
-        "b_out": np.zeros(vocab_size),
+        "W_x": glorot(vocab_size, 4 * units),
+        "W_h": np.concatenate([orthogonal(units) for _ in range(4)], axis=1),
+        "b": b,
+        "W_hy": glorot(units, vocab_size),
+        "b_y": np.zeros(vocab_size),
     }
 
 
@@ -64,12 +65,12 @@ def _check_params(params) -> tuple[int, int]:
     if not isinstance(params, dict) or set(params) != set(PARAM_NAMES):
         got = f"keys {sorted(params)}" if isinstance(params, dict) else describe(params)
         raise TypeError(f"params must be the dict init_params returns, {PARAM_NAMES}, got {got}")
-    vocab_size, units = params["W_out"].shape[1], params["W_out"].shape[0]
+    vocab_size, units = params["W_hy"].shape[1], params["W_hy"].shape[0]
     shapes = {
-        "kernel": (vocab_size, 4 * units),
-        "recurrent_kernel": (units, 4 * units),
-        "bias": (4 * units,),
-        "b_out": (vocab_size,),
+        "W_x": (vocab_size, 4 * units),
+        "W_h": (units, 4 * units),
+        "b": (4 * units,),
+        "b_y": (vocab_size,),
     }
     for name, shape in shapes.items():
         if np.shape(params[name]) != shape:
@@ -117,29 +118,21 @@ def loss_and_grads(params: dict, inputs, targets, h0=None, c0=None):
         raise ValueError(
             f"targets must have the shape of inputs, {inputs.shape}, got {targets.shape}"
         )
-    h, c, cache = lstm.lstm_forward(
-        one_hot(inputs, vocab_size),
-        params["kernel"],
-        params["recurrent_kernel"],
-        params["bias"],
-        h0,
-        c0,
-    )
-    log_probs = maths.log_softmax_unchecked(
-        h @ params["W_out"] + params["b_out"]
-    )  # (batch, time, V)
+    x = one_hot(inputs, vocab_size)  # (batch, time, V)
+    h, c, cache = lstm.lstm_forward(x, params["W_x"], params["W_h"], params["b"], h0, c0)
+    log_probs = maths.log_softmax_unchecked(h @ params["W_hy"] + params["b_y"])  # (batch, time, V)
     picked = np.take_along_axis(log_probs, targets[..., None], axis=-1)
     n = targets.size
     loss = float(-picked.sum() / n)
     dlogits = (np.exp(log_probs) - one_hot(targets, vocab_size)) / n
     flat_h, flat_d = h.reshape(-1, units), dlogits.reshape(-1, vocab_size)
-    back = lstm.lstm_backward(dlogits @ params["W_out"].T, cache)
+    back = lstm.lstm_backward(dlogits @ params["W_hy"].T, cache)
     grads = {
-        "kernel": back["dkernel"],
-        "recurrent_kernel": back["drecurrent_kernel"],
-        "bias": back["dbias"],
-        "W_out": flat_h.T @ flat_d,
-        "b_out": flat_d.sum(axis=0),
+        "W_x": back["dW_x"],
+        "W_h": back["dW_h"],
+        "b": back["db"],
+        "W_hy": flat_h.T @ flat_d,
+        "b_y": flat_d.sum(axis=0),
     }
     return loss, grads, (h[:, -1], c[:, -1])
 
@@ -215,16 +208,16 @@ def step_function(params: dict):
     an int or a 1-D array of ids (a batch), each in the vocabulary.
     """
     vocab_size, units = _check_params(params)
-    kernel, recurrent, bias = params["kernel"], params["recurrent_kernel"], params["bias"]
-    W_out, b_out = params["W_out"], params["b_out"]
+    W_x, W_h, b = params["W_x"], params["W_h"], params["b"]
+    W_hy, b_y = params["W_hy"], params["b_y"]
 
     def step(ids, state=None):
         ids = np.asarray(ids)
         ids = _check_ids(ids, "ids", vocab_size, ndim=0 if ids.ndim == 0 else 1)
         h, c = (np.zeros((*ids.shape, units)),) * 2 if state is None else state
         x_t = one_hot(ids, vocab_size)
-        h, c, _ = lstm.lstm_cell_forward_unchecked(x_t, h, c, kernel, recurrent, bias)
-        return h @ W_out + b_out, (h, c)
+        h, c, _ = lstm.lstm_cell_forward_unchecked(x_t, h, c, W_x, W_h, b)
+        return h @ W_hy + b_y, (h, c)
 
     return step
 

@@ -1,139 +1,158 @@
-"""The GRU (Cho et al., 2014) in NumPy, with Keras's default ``reset_after=True`` convention.
+"""The GRU (Cho et al., 2014) in NumPy, as Keras computes it by default (``reset_after=True``).
 
-For one step, batch-first (rows of ``x_t`` and ``h_prev`` are the batch)::
+For one step, in the course's notation (CONTRIBUTING.md, "Notation"; rows are examples, as
+in Keras, so the products need no transposes)::
 
-    z  = σ(x_t W_z + b_z + h_prev U_z + b'_z)          update gate
-    r  = σ(x_t W_r + b_r + h_prev U_r + b'_r)          reset gate
-    h̃  = tanh(x_t W_h + b_h + r ⊙ (h_prev U_h + b'_h))  candidate
-    h  = z ⊙ h_prev + (1 - z) ⊙ h̃
+    z_t = σ(x_t W_xz + h_{t-1} W_hz + b_xz + b_hz)               update gate
+    r_t = σ(x_t W_xr + h_{t-1} W_hr + b_xr + b_hr)               reset gate
+    h̃_t = tanh(x_t W_xh + b_xh + r_t ⊙ (h_{t-1} W_hh + b_hh))    candidate (``h_tilde``)
+    h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h̃_t
 
-``W`` acts on the input, ``U`` on the previous hidden state. There is no cell state: the
-update gate ``z`` plays the forget gate (keep ``h_prev``) and, through ``1 - z``, the input
-gate (write ``h̃``), coupled; the reset gate decides how much of ``h_prev`` the candidate sees.
+There is no cell state: z_t keeps the old state (as in Keras, Cho et al. and d2l.ai) and,
+through 1 - z_t, writes the candidate, so it plays the LSTM's forget and input gates,
+coupled; the reset gate decides how much of h_{t-1} the candidate sees.
 
-**Keras's layout.** ``kernel`` (input_dim, 3·units) and ``recurrent_kernel`` (units, 3·units)
-hold the gates side by side in the order **z, r, h**; with ``reset_after=True`` (the default)
-``bias`` is (2, 3·units): row 0 the input bias ``b``, row 1 the recurrent bias ``b'``. The
-reset gate multiplies the recurrent term *after* the matrix product, bias included.
+**The weights, side by side.** ``W_x`` (input_dim, 3·units) and ``W_h`` (units, 3·units)
+hold the blocks in the order **z, r, h̃** (``W_x`` = [W_xz | W_xr | W_xh]). With
+``reset_after=True`` every block has two biases, so ``b`` is (2, 3·units): row 0 ``b_x``
+(added to the input's part), row 1 ``b_h`` (added to the recurrent part, inside the reset
+for h̃). For z and r the two only add up. Keras calls the three arrays ``kernel``,
+``recurrent_kernel`` and ``bias``; they are the same arrays. (d2l.ai's GRU has one bias per
+gate; PyTorch's has two, as here.)
 
-**reset_after=False** (the original paper's form, Keras's default before 2.x) would instead
-reset the state *before* the product, ``h̃ = tanh(x_t W_h + (r ⊙ h_prev) U_h + b_h)``, with a
-single bias row ``(3·units,)``, so 3·units fewer parameters. It needs ``r`` before the
-product for the candidate, so the three recurrent products cannot be one fused matrix
-product. This module implements ``reset_after=True`` only and refuses a layer with
-``reset_after=False`` (:func:`from_keras_gru`).
+**reset_after=False** (the original paper's form, Keras's default before 2.x) would reset
+the state *before* the product, ``h̃_t = tanh(x_t W_xh + b_xh + (r_t ⊙ h_{t-1}) W_hh)``, with
+one bias row ``(3·units,)``, so 3·units fewer parameters. It needs r_t before the
+candidate's recurrent product, so the three recurrent products cannot be one fused product.
+This module implements ``reset_after=True`` only and refuses the other (:func:`from_keras_gru`,
+and a one-row ``b``).
 
 Parameters: ``3 * (units * (input_dim + units) + 2 * units)`` (:func:`param_count`), against
 the LSTM's ``4 * (units * (input_dim + units) + units)``.
 
-Conventions as in :mod:`lstm_course.numpy_models.lstm`: errors name the argument, what it should be
-and
-what came; a forward pass computes in ``np.result_type`` of its inputs. Defined in notebook 09.
+Conventions as in :mod:`lstm_course.numpy_models.lstm`: checks at the boundary (errors name
+the argument, what it should be and what came), the maths in
+:func:`gru_cell_forward_unchecked`; a forward pass computes in ``np.result_type`` of its
+inputs. Defined in notebook 09.
 """
 
+from lstm_course import maths
 from lstm_course.arguments import (
     array_of_shape,
     as_float_array,
-    as_positive_int,
     check_keras_recurrent_layer,
     check_shape,
     fused_weights,
     recurrent_inputs,
 )
-from lstm_course.maths import sigmoid
+from lstm_course.numpy_models.lstm import gated_param_count
 
 import numpy as np
 
-GRU_GATES = ("z", "r", "h")  # Keras's order inside the fused matrices
+GRU_GATES = ("z", "r", "h_tilde")  # the blocks' order in W_x, W_h and b (Keras's)
 
-__all__ = ["GRU_GATES", "from_keras_gru", "gru_cell_forward", "gru_forward", "param_count"]
+__all__ = [
+    "GRU_GATES",
+    "from_keras_gru",
+    "gru_cell_forward",
+    "gru_cell_forward_unchecked",
+    "gru_forward",
+    "param_count",
+]
 
 
 def param_count(units: int, input_dim: int) -> int:
-    """Parameters of a Keras GRU with ``reset_after=True``: ``3 * (u * (d + u) + 2 * u)``.
+    """Parameters of a Keras GRU with ``reset_after=True``: ``3 * (n * (d + n) + 2 * n)``.
 
-    Three blocks (z, r, h), each with an input matrix (u × d), a recurrent matrix (u × u)
-    and two biases (input and recurrent) of u values. Defined in notebook 09.
+    Three blocks (z, r, h̃), each with ``W_x•`` (d × n), ``W_h•`` (n × n) and two biases
+    (``b_x•`` and ``b_h•``) of n values, for n units and d inputs. Defined in notebook 09.
     """
-    units = as_positive_int(units, "units")
-    input_dim = as_positive_int(input_dim, "input_dim")
-    return 3 * (units * (input_dim + units) + 2 * units)
+    return gated_param_count(3, units, input_dim, bias_rows=2)
 
 
-def _fused(kernel, recurrent_kernel, bias):
-    kernel = as_float_array(kernel, "kernel")
-    recurrent_kernel = as_float_array(recurrent_kernel, "recurrent_kernel")
-    bias = as_float_array(bias, "bias")
-    check_shape(recurrent_kernel, (None, None), "recurrent_kernel", "(units, 3*units)")
-    units = recurrent_kernel.shape[0]
-    check_shape(recurrent_kernel, (units, 3 * units), "recurrent_kernel", "(units, 3*units)")
-    check_shape(kernel, (None, 3 * units), "kernel", "(input_dim, 3*units)")
-    if bias.shape == (3 * units,):
+def _fused(W_x, W_h, b):
+    """:func:`~lstm_course.arguments.fused_weights` for the GRU: 3 blocks, 2 bias rows."""
+    b = as_float_array(b, "b")
+    if b.ndim == 1:  # the layout of reset_after=False: say so
+        W_h = as_float_array(W_h, "W_h")
+        check_shape(W_h, (None, None), "W_h", "(units, 3*units)")
         raise ValueError(
-            f"bias must have shape (2, {3 * units}) (input bias, recurrent bias: Keras's "
-            f"reset_after=True), got {bias.shape}, the reset_after=False layout, which "
-            f"this GRU does not implement"
+            f"b must have shape (2, {3 * W_h.shape[0]}) (row 0 b_x, row 1 b_h: Keras's "
+            f"reset_after=True), got {b.shape}: one bias row is the reset_after=False "
+            f"layout, which this GRU does not implement"
         )
-    return fused_weights(kernel, recurrent_kernel, bias, blocks=3, bias_rows=2)
+    return fused_weights(W_x, W_h, b, blocks=3, bias_rows=2)
 
 
-def _step(x_part, h_prev, recurrent_kernel, recurrent_bias, units):
-    """One step from the input's part ``x_t @ kernel + b`` (batch, 3u); returns h, z, r, h̃."""
-    u = units
-    rec = h_prev @ recurrent_kernel + recurrent_bias  # recurrent terms, bias included
-    z = sigmoid(x_part[:, :u] + rec[:, :u])
-    r = sigmoid(x_part[:, u : 2 * u] + rec[:, u : 2 * u])
-    candidate = np.tanh(x_part[:, 2 * u :] + r * rec[:, 2 * u :])  # reset after the product
-    h = z * h_prev + (1 - z) * candidate
-    return h, z, r, candidate
+def gru_cell_forward_unchecked(x_t, h_prev, W_x, W_h, b):
+    """:func:`gru_cell_forward` without the argument checks: the equations of notebook 09,
+    for the loop of :func:`gru_forward`, which checks its inputs once."""
+    n = h_prev.shape[-1]
+    from_x = x_t @ W_x + b[0]  # (batch, 3n): x_t W_x• + b_x• for z, r, h̃
+    from_h = h_prev @ W_h + b[1]  # (batch, 3n): h_{t-1} W_h• + b_h• for z, r, h̃
+    z = maths.sigmoid_unchecked(from_x[:, :n] + from_h[:, :n])  # update gate
+    r = maths.sigmoid_unchecked(from_x[:, n : 2 * n] + from_h[:, n : 2 * n])  # reset gate
+    h_tilde = np.tanh(from_x[:, 2 * n :] + r * from_h[:, 2 * n :])  # reset after the product
+    h_t = z * h_prev + (1 - z) * h_tilde  # z keeps the old state
+    return h_t, {"z": z, "r": r, "h_tilde": h_tilde}
 
 
-def gru_cell_forward(x_t, h_prev, kernel, recurrent_kernel, bias):
+def gru_cell_forward(x_t, h_prev, W_x, W_h, b):
     """One GRU step for a batch (Keras's ``reset_after=True``). Defined in notebook 09.
 
     Args:
         x_t: ``(batch, input_dim)``; h_prev: ``(batch, units)``.
-        kernel, recurrent_kernel, bias: Keras's layout (see the module docstring).
+        W_x, W_h, b: the blocks z, r, h̃ side by side, ``b`` (2, 3·units) (Keras's
+            ``kernel``, ``recurrent_kernel``, ``bias``; see the module docstring).
 
     Returns:
         ``(h_t, gates)``: the new state ``(batch, units)`` and a dict with ``"z"``, ``"r"``
-        and ``"h"`` (the candidate h̃), each ``(batch, units)``.
+        and ``"h_tilde"`` (the candidate h̃_t), each ``(batch, units)``.
     """
-    kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias)
-    x_t = array_of_shape(x_t, (None, kernel.shape[0]), "x_t", "(batch, input_dim)")
+    W_x, W_h, b, units = _fused(W_x, W_h, b)
+    x_t = array_of_shape(x_t, (None, W_x.shape[0]), "x_t", "(batch, input_dim)")
     h_prev = array_of_shape(h_prev, (x_t.shape[0], units), "h_prev", "(batch, units)")
-    h, z, r, candidate = _step(x_t @ kernel + bias[0], h_prev, recurrent_kernel, bias[1], units)
-    return h, {"z": z, "r": r, "h": candidate}
+    return gru_cell_forward_unchecked(x_t, h_prev, W_x, W_h, b)
 
 
-def gru_forward(x, kernel, recurrent_kernel, bias, h0=None):
-    """Run the GRU over sequences ``x`` (batch, time, input_dim). Defined in notebook 09.
+def gru_forward(x, W_x, W_h, b, h0=None):
+    """Run the GRU over sequences: :func:`gru_cell_forward`'s step, once per time step.
+
+    Defined in notebook 09.
+
+    Args:
+        x: ``(batch, time, input_dim)``; ``time`` may be 0.
+        W_x, W_h, b: the blocks z, r, h̃ side by side, ``b`` (2, 3·units).
+        h0: the initial state ``(batch, units)``; zeros if ``None`` (as in Keras).
 
     Returns:
-        ``(h, gates)``: the hidden states ``(batch, time, units)`` and a dict of the gate
-        activations ``"z"``, ``"r"``, ``"h"``, each ``(batch, time, units)``.
+        ``(h, gates)``: the hidden states ``(batch, time, units)`` and a dict of the gates
+        ``"z"``, ``"r"`` and ``"h_tilde"``, each ``(batch, time, units)``.
 
     Raises:
         ValueError: if a shape does not fit, naming the expected and the received shape.
         TypeError: if an argument is not numeric.
     """
-    kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias)
-    weights = (kernel, recurrent_kernel, bias)
-    x, (kernel, recurrent_kernel, bias), (h,) = recurrent_inputs(x, weights, units, h0=h0)
+    W_x, W_h, b, units = _fused(W_x, W_h, b)
+    x, (W_x, W_h, b), (h0,) = recurrent_inputs(x, (W_x, W_h, b), units, h0=h0)
     batch, steps, _ = x.shape
-    dtype = x.dtype
-    x_parts = x @ kernel + bias[0]  # the input's part of every step, at once
-    out = {k: np.empty((batch, steps, units), dtype) for k in ("state", *GRU_GATES)}
+
+    h = np.zeros((batch, steps, units), x.dtype)  # every h_t
+    gates = {g: np.zeros((batch, steps, units), x.dtype) for g in GRU_GATES}
+    h_t = h0
     for t in range(steps):
-        h, z, r, candidate = _step(x_parts[:, t], h, recurrent_kernel, bias[1], units)
-        out["state"][:, t], out["z"][:, t], out["r"][:, t], out["h"][:, t] = h, z, r, candidate
-    return out.pop("state"), out
+        h_t, gates_t = gru_cell_forward_unchecked(x[:, t], h_t, W_x, W_h, b)
+        h[:, t] = h_t
+        for g in GRU_GATES:
+            gates[g][:, t] = gates_t[g]
+    return h, gates
 
 
 def from_keras_gru(layer):
-    """``(kernel, recurrent_kernel, bias)`` of a built ``keras.layers.GRU`` as NumPy arrays.
+    """``(W_x, W_h, b)`` of a built ``keras.layers.GRU`` as NumPy arrays.
 
-    Defined in notebook 09. Refuses a layer whose settings :func:`gru_forward` does not
+    Defined in notebook 09. Keras's ``kernel``, ``recurrent_kernel`` and ``bias`` are these
+    arrays as they are. Refuses a layer whose settings :func:`gru_forward` does not
     implement, naming the setting: ``reset_after=False``, ``activation`` other than tanh,
     ``recurrent_activation`` other than sigmoid, no bias, ``go_backwards``; or another
     layer type (an LSTM, a SimpleRNN).
@@ -141,7 +160,7 @@ def from_keras_gru(layer):
     check_keras_recurrent_layer(layer, "GRU", activation="tanh", recurrent_activation="sigmoid")
     if not layer.reset_after:
         raise ValueError(
-            "the NumPy GRU implements reset_after=True (Keras's default: the reset gate "
-            "multiplies h_prev @ U_h + b'_h); layer has reset_after=False"
+            "the NumPy GRU implements reset_after=True (Keras's default: r_t multiplies "
+            "h_{t-1} W_hh + b_hh, after the product); got a layer with reset_after=False"
         )
     return tuple(np.asarray(w) for w in layer.get_weights())

@@ -1,31 +1,34 @@
 """The LSTM and its classic variants as one parameterised cell, in NumPy.
 
-Every variant is a small change to the vanilla step (notebook 03)::
+Every variant is a small change to the vanilla step (notebook 03; the course's notation,
+CONTRIBUTING.md, "Notation"), with ``pre = x_t W_x + h_{t-1} W_h + b`` the gates'
+pre-activations side by side::
 
-    i = σ(...), f = σ(...), c̃ = tanh(...), o = σ(...)
-    c = f ⊙ c_prev + i ⊙ c̃
-    h = o ⊙ tanh(c)
+    i_t = σ(pre_i), f_t = σ(pre_f), c̃_t = tanh(pre_c), o_t = σ(pre_o)
+    c_t = f_t ⊙ c_{t-1} + i_t ⊙ c̃_t
+    h_t = o_t ⊙ tanh(c_t)
 
 =========================  ======================  =================================
 variant                    the change              gates with weights (Keras order)
 =========================  ======================  =================================
-``vanilla``                none                    i, f, c, o
-``no_forget_gate``         f = 1 (the 1997 LSTM)   i, c, o
-``no_input_gate``          i = 1                   f, c, o
-``no_output_gate``         o = 1                   i, f, c
-``no_output_activation``   h = o ⊙ c               i, f, c, o
-``coupled``                i = 1 − f               f, c, o
-``forget_bias_0``          none (vanilla); its     i, f, c, o
+``vanilla``                none                    i, f, c̃, o
+``no_forget_gate``         f = 1 (the 1997 LSTM)   i, c̃, o
+``no_input_gate``          i = 1                   f, c̃, o
+``no_output_gate``         o = 1                   i, f, c̃
+``no_output_activation``   h = o ⊙ c               i, f, c̃, o
+``coupled``                i = 1 − f               f, c̃, o
+``forget_bias_0``          none (vanilla); its     i, f, c̃, o
                            forget bias starts at
                            0 instead of 1
 =========================  ======================  =================================
 
 A gate that is fixed (f = 1, i = 1, o = 1, i = 1 − f) has no weights, so such a variant has
 fewer parameters: ``len(gates) * (units * (input_dim + units) + units)``
-(:func:`param_count`). The weights use Keras's fused layout with only the gates that have
-weights, side by side in Keras's order i, f, c, o: ``kernel`` (input_dim, k·units),
-``recurrent_kernel`` (units, k·units), ``bias`` (k·units,), k = ``len(variant_gates(v))``.
-For ``vanilla`` that is exactly ``keras.layers.LSTM``'s layout.
+(:func:`param_count`). The weights hold only the gates that have weights, side by side in
+the order i, f, c̃, o (:data:`lstm_course.numpy_models.lstm.GATES`, Keras's): ``W_x``
+(input_dim, k·units), ``W_h`` (units, k·units), ``b`` (k·units,), k =
+``len(variant_gates(v))``. For ``vanilla`` that is exactly ``keras.layers.LSTM``'s
+``kernel``, ``recurrent_kernel`` and ``bias``.
 
 **Forget bias.** ``keras.layers.LSTM`` starts the forget gate's bias at 1
 (``unit_forget_bias=True``), so f ≈ σ(1) ≈ 0.73 at first and the cell starts by keeping
@@ -49,6 +52,7 @@ from lstm_course.arguments import (
     recurrent_inputs,
 )
 from lstm_course.maths import sigmoid_unchecked
+from lstm_course.numpy_models.lstm import GATES, gated_param_count
 
 from dataclasses import dataclass
 
@@ -69,7 +73,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Variant:
-    """What a variant changes. ``gates``: the gates with weights, in Keras's order."""
+    """What a variant changes. ``gates``: the gates with weights, in the order of ``GATES``."""
 
     gates: tuple
     change: str
@@ -79,13 +83,13 @@ class Variant:
 
 
 VARIANTS = {
-    "vanilla": Variant(("i", "f", "c", "o"), "none"),
-    "no_forget_gate": Variant(("i", "c", "o"), "f = 1"),
-    "no_input_gate": Variant(("f", "c", "o"), "i = 1"),
-    "no_output_gate": Variant(("i", "f", "c"), "o = 1"),
-    "no_output_activation": Variant(("i", "f", "c", "o"), "h = o * c", output_activation=False),
-    "coupled": Variant(("f", "c", "o"), "i = 1 - f", coupled=True),
-    "forget_bias_0": Variant(("i", "f", "c", "o"), "forget bias starts at 0", forget_bias=0.0),
+    "vanilla": Variant(GATES, "none"),
+    "no_forget_gate": Variant(("i", "c_tilde", "o"), "f = 1"),
+    "no_input_gate": Variant(("f", "c_tilde", "o"), "i = 1"),
+    "no_output_gate": Variant(("i", "f", "c_tilde"), "o = 1"),
+    "no_output_activation": Variant(GATES, "h = o * c", output_activation=False),
+    "coupled": Variant(("f", "c_tilde", "o"), "i = 1 - f", coupled=True),
+    "forget_bias_0": Variant(GATES, "forget bias starts at 0", forget_bias=0.0),
 }
 
 
@@ -101,7 +105,7 @@ def check_variant(variant) -> str:
 
 
 def variant_gates(variant: str) -> tuple:
-    """The gates that have weights in ``variant``, in Keras's order (a subset of i, f, c, o)."""
+    """The gates that have weights in ``variant``, in Keras's order (a subset of ``GATES``)."""
     return VARIANTS[check_variant(variant)].gates
 
 
@@ -110,10 +114,7 @@ def param_count(variant: str, units: int, input_dim: int) -> int:
 
     ``k`` is the number of gates with weights (4 for vanilla, 3 when one gate is fixed).
     """
-    k = len(variant_gates(variant))
-    units = as_positive_int(units, "units")
-    input_dim = as_positive_int(input_dim, "input_dim")
-    return k * (units * (input_dim + units) + units)
+    return gated_param_count(len(variant_gates(variant)), units, input_dim)
 
 
 def initial_bias(variant: str, units: int, dtype="float64") -> np.ndarray:
@@ -127,59 +128,60 @@ def initial_bias(variant: str, units: int, dtype="float64") -> np.ndarray:
     return bias
 
 
-def _fused(kernel, recurrent_kernel, bias, variant):
+def _fused(W_x, W_h, b, variant):
     k = len(variant_gates(variant))
-    return fused_weights(kernel, recurrent_kernel, bias, k, note=f" for variant {variant!r}")
+    return fused_weights(W_x, W_h, b, k, note=f" for variant {variant!r}")
 
 
 def variant_step(pre, c_prev, variant, units, xp=np, sigmoid_fn=sigmoid_unchecked, tanh_fn=np.tanh):
     """The variant's step from its gates' pre-activations ``pre`` (batch, k·units).
 
-    Returns ``(h, c, gates)``. (``pre``, not ``z``: in notebook 09, z is the GRU's gate.)
-
-    ``xp``/``sigmoid_fn``/``tanh_fn`` let the Keras cell run the same lines with keras.ops.
+    ``pre = x_t W_x + h_{t-1} W_h + b``, the blocks of the variant's gates side by side.
+    Returns ``(h_t, c_t, gates)``, ``gates`` as :func:`variant_cell_forward` returns them.
+    No argument checks: the callers check. ``xp``/``sigmoid_fn``/``tanh_fn`` let the Keras
+    cell run the same lines with keras.ops.
     """
     spec = VARIANTS[variant]
-    parts = {g: pre[:, k * units : (k + 1) * units] for k, g in enumerate(spec.gates)}
-    one = xp.ones_like(c_prev)
-    f = sigmoid_fn(parts["f"]) if "f" in parts else one
-    i = 1 - f if spec.coupled else (sigmoid_fn(parts["i"]) if "i" in parts else one)
-    c_tilde = tanh_fn(parts["c"])
-    o = sigmoid_fn(parts["o"]) if "o" in parts else one
-    c = f * c_prev + i * c_tilde
-    h = o * (tanh_fn(c) if spec.output_activation else c)
-    return h, c, {"i": i, "f": f, "c": c_tilde, "o": o}
+    pre_of = {g: pre[:, k * units : (k + 1) * units] for k, g in enumerate(spec.gates)}
+    one = xp.ones_like(c_prev)  # (batch, units): a fixed gate
+    f = sigmoid_fn(pre_of["f"]) if "f" in pre_of else one
+    i = 1 - f if spec.coupled else (sigmoid_fn(pre_of["i"]) if "i" in pre_of else one)
+    c_tilde = tanh_fn(pre_of["c_tilde"])
+    o = sigmoid_fn(pre_of["o"]) if "o" in pre_of else one
+    c_t = f * c_prev + i * c_tilde
+    h_t = o * (tanh_fn(c_t) if spec.output_activation else c_t)
+    return h_t, c_t, {"i": i, "f": f, "c_tilde": c_tilde, "o": o}
 
 
-def variant_cell_forward(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias, variant="vanilla"):
+def variant_cell_forward(x_t, h_prev, c_prev, W_x, W_h, b, variant="vanilla"):
     """One step of ``variant`` for a batch.
 
     Args:
         x_t: ``(batch, input_dim)``; h_prev, c_prev: ``(batch, units)``.
-        kernel, recurrent_kernel, bias: the variant's fused layout (module docstring).
+        W_x, W_h, b: the variant's gates side by side (module docstring).
         variant: a name in :data:`VARIANTS`.
 
     Returns:
-        ``(h_t, c_t, gates)``; ``gates`` maps ``"i"``, ``"f"``, ``"c"`` (the candidate c̃)
-        and ``"o"`` to their values, each ``(batch, units)``: a fixed gate is all ones (or
-        ``1 - f`` for ``coupled``).
+        ``(h_t, c_t, gates)``; ``gates`` maps ``"i"``, ``"f"``, ``"c_tilde"`` (the candidate
+        c̃_t) and ``"o"`` to their values, each ``(batch, units)``: a fixed gate is all ones
+        (or ``1 - f`` for ``coupled``).
     """
     check_variant(variant)
-    kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias, variant)
-    x_t = array_of_shape(x_t, (None, kernel.shape[0]), "x_t", "(batch, input_dim)")
+    W_x, W_h, b, units = _fused(W_x, W_h, b, variant)
+    x_t = array_of_shape(x_t, (None, W_x.shape[0]), "x_t", "(batch, input_dim)")
     h_prev = array_of_shape(h_prev, (x_t.shape[0], units), "h_prev", "(batch, units)")
     c_prev = array_of_shape(c_prev, (x_t.shape[0], units), "c_prev", "(batch, units)")
-    dtype = common_float_dtype(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)
-    pre = (x_t @ kernel + h_prev @ recurrent_kernel + bias).astype(dtype)
+    dtype = common_float_dtype(x_t, h_prev, c_prev, W_x, W_h, b)
+    pre = (x_t @ W_x + h_prev @ W_h + b).astype(dtype)  # (batch, k·units)
     return variant_step(pre, c_prev.astype(dtype), variant, units)
 
 
-def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=None, c0=None):
+def variant_forward(x, W_x, W_h, b, variant="vanilla", h0=None, c0=None):
     """Run ``variant`` over sequences ``x`` (batch, time, input_dim).
 
     Returns:
         ``(h, c, gates)``: hidden and cell states ``(batch, time, units)`` and the gates
-        ``"i"``, ``"f"``, ``"c"``, ``"o"``, each ``(batch, time, units)``.
+        ``"i"``, ``"f"``, ``"c_tilde"``, ``"o"``, each ``(batch, time, units)``.
 
     Raises:
         ValueError: a shape that does not fit, or an unknown variant, naming what was
@@ -187,16 +189,17 @@ def variant_forward(x, kernel, recurrent_kernel, bias, variant="vanilla", h0=Non
         TypeError: an argument that is not numeric (or a variant that is not a string).
     """
     check_variant(variant)
-    kernel, recurrent_kernel, bias, units = _fused(kernel, recurrent_kernel, bias, variant)
-    weights = (kernel, recurrent_kernel, bias)
-    x, (kernel, recurrent_kernel, bias), (h, c) = recurrent_inputs(x, weights, units, h0=h0, c0=c0)
+    W_x, W_h, b, units = _fused(W_x, W_h, b, variant)
+    x, (W_x, W_h, b), (h_t, c_t) = recurrent_inputs(x, (W_x, W_h, b), units, h0=h0, c0=c0)
     batch, steps, _ = x.shape
-    dtype = x.dtype
-    x_parts = x @ kernel + bias  # the input's part of every step, at once
-    out = {k: np.empty((batch, steps, units), dtype) for k in ("h_", "c_", "i", "f", "c", "o")}
+
+    h = np.empty((batch, steps, units), x.dtype)  # every h_t
+    c = np.empty((batch, steps, units), x.dtype)  # every c_t
+    gates = {g: np.empty((batch, steps, units), x.dtype) for g in GATES}
+    from_x = x @ W_x + b  # (batch, time, k·units): x_t W_x + b of every step, at once
     for t in range(steps):
-        h, c, gates = variant_step(x_parts[:, t] + h @ recurrent_kernel, c, variant, units)
-        out["h_"][:, t], out["c_"][:, t] = h, c
-        for g in ("i", "f", "c", "o"):
-            out[g][:, t] = gates[g]
-    return out.pop("h_"), out.pop("c_"), out
+        h_t, c_t, gates_t = variant_step(from_x[:, t] + h_t @ W_h, c_t, variant, units)
+        h[:, t], c[:, t] = h_t, c_t
+        for g in GATES:
+            gates[g][:, t] = gates_t[g]
+    return h, c, gates

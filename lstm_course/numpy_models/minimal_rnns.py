@@ -1,27 +1,31 @@
 """minGRU and minLSTM (Feng et al., 2024, "Were RNNs All We Needed?"), in NumPy.
 
-Taught in notebook 10. Both drop every dependence of the gates on h⟨t−1⟩, and the output
-gate and the tanh, so the recurrence is linear in h (:mod:`lstm_course.numpy_models.scan`)::
+Taught in notebook 10, in the course's notation (notebook 00). Both drop every dependence of
+the gates on h_{t−1}, and the output gate and the tanh, so the recurrence is linear in h
+(:mod:`lstm_course.numpy_models.scan`)::
 
-    minGRU    z = σ(x W_z + b_z)      h̃ = x W_h + b_h
-              h⟨t⟩ = (1 − z) ⊙ h⟨t−1⟩ + z ⊙ h̃
+    minGRU    z_t = σ(x_t W_xz + b_z)     h̃_t = x_t W_xh + b_h
+              h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ g(h̃_t)
 
-    minLSTM   f = σ(x W_f + b_f)      i = σ(x W_i + b_i)      h̃ = x W_h + b_h
-              f' = f / (f + i)        i' = i / (f + i)        (the gates sum to 1)
-              h⟨t⟩ = f' ⊙ h⟨t−1⟩ + i' ⊙ h̃
+    minLSTM   f_t = σ(x_t W_xf + b_f)     i_t = σ(x_t W_xi + b_i)     h̃_t = x_t W_xh + b_h
+              f'_t = f_t / (f_t + i_t)    i'_t = i_t / (f_t + i_t)    (the gates sum to 1)
+              h_t = f'_t ⊙ h_{t−1} + i'_t ⊙ g(h̃_t)
+
+As in the course's GRU (notebook 09, Keras), the update gate z keeps the old state; Feng et
+al. write z for our 1 − z.
 
 ``mode`` chooses how the recurrence runs: ``"loop"`` (one step after another), ``"scan"``
-(Blelloch's parallel scan) or ``"log"`` (the log-space scan). The log form needs h̃ > 0,
-so the paper passes the candidate through ``g(v) = v + 0.5`` for v ≥ 0 and ``σ(v)`` for
+(Blelloch's parallel scan) or ``"log"`` (the log-space scan). The log form needs a positive
+candidate, so the paper passes h̃ through ``g(v) = v + 0.5`` for v ≥ 0 and ``σ(v)`` for
 v < 0 (continuous, positive, linear for large v): ``positive=True`` (the default) uses g in
-every mode, so the three modes compute the same h; ``positive=False`` is the plain linear
-candidate above, which the log form refuses. In the log form the logarithms of the gates
-come straight from the pre-activations, ``log σ(k) = −softplus(−k)`` and
-``log(1 − σ(k)) = −softplus(k)``, never from a σ that has already rounded to 0 or 1.
+every mode, so the three modes compute the same h; ``positive=False`` uses h̃ itself (g is
+the identity), which the log form refuses. In the log form the logarithms of the gates come
+straight from the pre-activations, ``log z = log σ(pre_z) = −softplus(−pre_z)`` and
+``log(1 − z) = −softplus(pre_z)``, never from a σ that has already rounded to 0 or 1.
 
-Weights act as Keras's do, ``x @ W + b``: ``W`` is ``(input_dim, units)``, ``b`` is
+Weights act as Keras's do, ``x @ W + b``: ``W_x•`` is ``(input_dim, units)``, ``b_•`` is
 ``(units,)``; ``x`` is ``(batch, time, input_dim)``; ``h0`` is ``(batch, units)``, zeros by
-default (``g``'s smallest output is above 0, so the log form takes h⟨0⟩ = 0 as log −inf).
+default (``g``'s smallest output is above 0, so the log form takes h_0 = 0 as log −inf).
 """
 
 from lstm_course.arguments import array_of_shape, as_bool, common_float_dtype
@@ -63,7 +67,7 @@ def _check(x, weights, h0, mode, positive):
     positive = as_bool(positive, "positive")
     if mode == "log" and not positive:
         raise ValueError(
-            "mode='log' needs a positive candidate h̃ (its logarithm): use positive=True, "
+            "mode='log' needs the positive candidate g(h̃) (its logarithm): use positive=True, "
             "got positive=False"
         )
     x = array_of_shape(x, (None, None, None), "x", "(batch, time, input_dim)")
@@ -85,52 +89,57 @@ def _check(x, weights, h0, mode, positive):
 
 
 def _recurrence(a, b, h0, mode):
-    """h⟨t⟩ = a ⊙ h⟨t−1⟩ + b by the loop or the scan."""
+    """h_t = a_t ⊙ h_{t−1} + b_t by the loop or the scan."""
     return (linear_recurrence_loop if mode == "loop" else linear_recurrence_scan)(a, b, h0)
 
 
 def _log_recurrence(log_a, log_b, h0):
-    """The same from logarithms; h⟨0⟩ = 0 (the default) has logarithm −inf."""
+    """The same from logarithms; h_0 = 0 (the default) has logarithm −inf."""
     if h0 is None:
         h0 = np.zeros(log_a[:, 0].shape, log_a.dtype)
     with np.errstate(divide="ignore"):
         return linear_recurrence_log(log_a, log_b, np.log(h0))
 
 
-def min_gru(x, W_z, b_z, W_h, b_h, h0=None, mode="scan", positive=True):
-    """minGRU over sequences ``x``: every h⟨t⟩, ``(batch, time, units)``.
+def min_gru(x, W_xz, b_z, W_xh, b_h, h0=None, mode="scan", positive=True):
+    """minGRU over sequences ``x``: every h_t, ``(batch, time, units)``.
 
     Args:
         x: ``(batch, time, input_dim)``.
-        W_z, b_z: the update gate's weights ``(input_dim, units)`` and bias ``(units,)``.
-        W_h, b_h: the candidate's weights and bias.
+        W_xz, b_z: the update gate's input weights ``(input_dim, units)`` and bias ``(units,)``.
+        W_xh, b_h: the candidate's input weights and bias.
         h0: ``(batch, units)``, zeros if omitted (≥ 0 for ``mode="log"``).
         mode: ``"loop"``, ``"scan"`` or ``"log"``.
         positive: pass the candidate through :func:`g` (needed by ``"log"``).
     """
-    weights = (("W_z", W_z), ("b_z", b_z), ("W_h", W_h), ("b_h", b_h))
-    x, (W_z, b_z, W_h, b_h), h0, positive = _check(x, weights, h0, mode, positive)
-    k, v = x @ W_z + b_z, x @ W_h + b_h
-    if mode == "log":  # log(1 − z) = −softplus(k), log z = −softplus(−k)
-        return _log_recurrence(-softplus(k), -softplus(-k) + log_g(v), h0)
-    z = sigmoid(k)
-    candidate = g(v) if positive else v
-    return _recurrence(1 - z, z * candidate, h0, mode)
+    weights = (("W_xz", W_xz), ("b_z", b_z), ("W_xh", W_xh), ("b_h", b_h))
+    x, (W_xz, b_z, W_xh, b_h), h0, positive = _check(x, weights, h0, mode, positive)
+    pre_z, h_tilde = x @ W_xz + b_z, x @ W_xh + b_h
+    if mode == "log":  # log z = −softplus(−pre_z), log(1 − z) = −softplus(pre_z)
+        return _log_recurrence(-softplus(-pre_z), -softplus(pre_z) + log_g(h_tilde), h0)
+    z = sigmoid(pre_z)
+    return _recurrence(z, (1 - z) * (g(h_tilde) if positive else h_tilde), h0, mode)
 
 
-def min_lstm(x, W_f, b_f, W_i, b_i, W_h, b_h, h0=None, mode="scan", positive=True):
-    """minLSTM over sequences ``x``: every h⟨t⟩, ``(batch, time, units)``.
+def min_lstm(x, W_xf, b_f, W_xi, b_i, W_xh, b_h, h0=None, mode="scan", positive=True):
+    """minLSTM over sequences ``x``: every h_t, ``(batch, time, units)``.
 
     The forget and input gates are normalised to sum to 1 (the paper's time-independent
-    form). Arguments as :func:`min_gru`, with the forget and input gates' weights.
+    form). Arguments as :func:`min_gru`, with the forget and input gates' input weights.
     """
-    weights = (("W_f", W_f), ("b_f", b_f), ("W_i", W_i), ("b_i", b_i), ("W_h", W_h), ("b_h", b_h))
-    x, (W_f, b_f, W_i, b_i, W_h, b_h), h0, positive = _check(x, weights, h0, mode, positive)
-    k_f, k_i, v = x @ W_f + b_f, x @ W_i + b_i, x @ W_h + b_h
+    weights = (
+        ("W_xf", W_xf),
+        ("b_f", b_f),
+        ("W_xi", W_xi),
+        ("b_i", b_i),
+        ("W_xh", W_xh),
+        ("b_h", b_h),
+    )
+    x, (W_xf, b_f, W_xi, b_i, W_xh, b_h), h0, positive = _check(x, weights, h0, mode, positive)
+    pre_f, pre_i, h_tilde = x @ W_xf + b_f, x @ W_xi + b_i, x @ W_xh + b_h
     if mode == "log":
         # log f' = −softplus(log i − log f), log i' = −softplus(log f − log i)
-        diff = softplus(-k_f) - softplus(-k_i)
-        return _log_recurrence(-softplus(diff), -softplus(-diff) + log_g(v), h0)
-    f, i = sigmoid(k_f), sigmoid(k_i)
-    candidate = g(v) if positive else v
-    return _recurrence(f / (f + i), i / (f + i) * candidate, h0, mode)
+        diff = softplus(-pre_f) - softplus(-pre_i)
+        return _log_recurrence(-softplus(diff), -softplus(-diff) + log_g(h_tilde), h0)
+    f, i = sigmoid(pre_f), sigmoid(pre_i)
+    return _recurrence(f / (f + i), i / (f + i) * (g(h_tilde) if positive else h_tilde), h0, mode)

@@ -1,8 +1,8 @@
-"""Linear recurrences h⟨t⟩ = a⟨t⟩ ⊙ h⟨t−1⟩ + b⟨t⟩: a loop, a parallel scan, and the log form.
+"""Linear recurrences h_t = a_t ⊙ h_{t−1} + b_t: a loop, a parallel scan, and the log form.
 
-The gates of minGRU and minLSTM (:mod:`lstm_course.numpy_models.minimal_rnns`, notebook 10) read
-only the
-input, so the whole recurrence is a chain of affine maps ``h ↦ a⟨t⟩ h + b⟨t⟩``. Composing
+The gates of minGRU and minLSTM (:mod:`lstm_course.numpy_models.minimal_rnns`, notebook 10)
+read only the input, so the whole recurrence is a chain of affine maps ``h ↦ a_t h + b_t``
+(a_t and b_t are this module's names for the coefficients, whatever the model). Composing
 two of them gives another one::
 
     (a₁, b₁) then (a₂, b₂)  =  (a₁ a₂, a₂ b₁ + b₂)          :func:`combine`
@@ -13,11 +13,12 @@ and composition is associative, so every prefix can be computed by a *scan* in a
 - :func:`linear_recurrence_loop`: the definition, one step after another (depth T).
 - :func:`linear_recurrence_scan`: Blelloch's work-efficient scan (an up-sweep and a
   down-sweep over a balanced tree, 2·⌈log₂T⌉ rounds, each round one vectorised NumPy
-  operation), then one round to apply the prefixes to h⟨0⟩.
+  operation), then one round to apply the prefixes to h_0.
 - :func:`linear_recurrence_log`: the form Feng et al. (2024) use for stability, after
-  Heinsen (2023): with a, b, h⟨0⟩ > 0, ``log h⟨t⟩ = a*⟨t⟩ + log(exp(log h⟨0⟩) +
-  Σₖ exp(log b⟨k⟩ − a*⟨k⟩))`` where ``a*⟨t⟩ = Σₖ≤ₜ log a⟨k⟩``: a cumulative sum and a
-  cumulative log-sum-exp, both scans, with no product of many small gates to underflow.
+  Heinsen (2023): with a, b, h_0 > 0, ``log h_t = log a*_t + log(exp(log h_0) +
+  Σₖ≤ₜ exp(log b_k − log a*_k))`` where ``log a*_t = Σₖ≤ₜ log a_k`` (a*_t is the product
+  of the a's): a cumulative sum and a cumulative log-sum-exp, both scans, with no product
+  of many small gates to underflow.
 
 Arrays are ``(batch, time, units)``; ``h0`` is ``(batch, units)`` and defaults to zeros
 (the log form has no default: pass ``log_h0``, −inf for zeros). Conventions as in
@@ -70,9 +71,9 @@ def blelloch_schedule(steps):
 
 
 def linear_recurrence_loop(a, b, h0=None):
-    """h⟨t⟩ = a⟨t⟩ ⊙ h⟨t−1⟩ + b⟨t⟩ for t = 1..T, one step after another.
+    """h_t = a_t ⊙ h_{t−1} + b_t for t = 1..T, one step after another.
 
-    Returns every h⟨t⟩, ``(batch, time, units)``.
+    Returns every h_t, ``(batch, time, units)``.
     """
     a, b, h = _inputs(a, b, h0)
     hs = []
@@ -83,13 +84,13 @@ def linear_recurrence_loop(a, b, h0=None):
 
 
 def linear_recurrence_scan(a, b, h0=None, return_rounds=False):
-    """The same h⟨t⟩ as :func:`linear_recurrence_loop`, by Blelloch's parallel scan.
+    """The same h_t as :func:`linear_recurrence_loop`, by Blelloch's parallel scan.
 
     The time axis is padded to a power of two with the identity map ``(1, 0)``. The
     up-sweep combines neighbours pairwise up a balanced tree (⌈log₂T⌉ rounds); the root is
     then replaced by the identity and the down-sweep hands every node the composition of
     everything to its left (⌈log₂T⌉ rounds), which gives the exclusive prefixes; a last
-    round composes each with its own map and applies it to h⟨0⟩. Within a round every
+    round composes each with its own map and applies it to h_0. Within a round every
     combine is independent: on parallel hardware a round is one step.
 
     Args:
@@ -123,7 +124,7 @@ def linear_recurrence_scan(a, b, h0=None, return_rounds=False):
         A[:, left], B[:, left] = A[:, right], B[:, right]
         A[:, right], B[:, right] = combine((A[:, right], B[:, right]), left_total)
         rounds += 1
-    # Exclusive prefixes, then each step's own map: the inclusive prefix, applied to h⟨0⟩.
+    # Exclusive prefixes, then each step's own map: the inclusive prefix, applied to h_0.
     a_all, b_all = combine((A[:, :steps], B[:, :steps]), (a, b))
     h = a_all * h0[:, None, :] + b_all
     rounds += 1
@@ -131,16 +132,16 @@ def linear_recurrence_scan(a, b, h0=None, return_rounds=False):
 
 
 def linear_recurrence_log(log_a, log_b, log_h0):
-    """The same h⟨t⟩ computed from logarithms, for a, b, h⟨0⟩ > 0 (Heinsen 2023).
+    """The same h_t computed from logarithms, for a, b, h_0 > 0 (Heinsen 2023).
 
-    ``a*⟨t⟩ = cumsum(log a)``; ``log h⟨t⟩ = a*⟨t⟩ + logcumsumexp([log h⟨0⟩, log b⟨k⟩ −
-    a*⟨k⟩])`` at position t. Both cumulative operations are scans. Returns ``h`` (not its
+    ``log a*_t = cumsum(log a)``; ``log h_t = log a*_t + logcumsumexp([log h_0, log b_k −
+    log a*_k])`` at position t. Both cumulative operations are scans. Returns ``h`` (not its
     logarithm), ``(batch, time, units)``.
 
     Args:
         log_a: ``(batch, time, units)``, the logarithm of a > 0: finite.
         log_b: the logarithm of b ≥ 0, the shape of ``log_a``: finite, or −inf for 0.
-        log_h0: ``(batch, units)``, the logarithm of h⟨0⟩ ≥ 0 (−inf for h⟨0⟩ = 0).
+        log_h0: ``(batch, units)``, the logarithm of h_0 ≥ 0 (−inf for h_0 = 0).
     """
     log_a = array_of_shape(log_a, (None, None, None), "log_a", "(batch, time, units)")
     log_b = array_of_shape(log_b, log_a.shape, "log_b", "(batch, time, units), as log_a")
@@ -155,7 +156,7 @@ def linear_recurrence_log(log_a, log_b, log_h0):
                 "got NaN or +inf"
             )
     dtype = common_float_dtype(log_a, log_b, log_h0)
-    a_star = np.cumsum(log_a.astype(dtype), axis=1)
-    terms = np.concatenate([log_h0.astype(dtype)[:, None, :], log_b - a_star], axis=1)
-    log_h = a_star + np.logaddexp.accumulate(terms, axis=1)[:, 1:]
+    log_a_star = np.cumsum(log_a.astype(dtype), axis=1)
+    terms = np.concatenate([log_h0.astype(dtype)[:, None, :], log_b - log_a_star], axis=1)
+    log_h = log_a_star + np.logaddexp.accumulate(terms, axis=1)[:, 1:]
     return np.exp(log_h)

@@ -1,15 +1,14 @@
 """Generating text from a language model: temperature, sampling and greedy decoding. Notebook 08.
 
-A model gives scores (logits) ``z`` for the next character. Sampling at temperature ``T``
-draws from ``softmax(z / T)``: ``T = 1`` is the model's own distribution, ``T < 1``
-sharpens it towards the most probable character (``T -> 0`` is greedy decoding, the
-argmax), ``T > 1`` flattens it towards uniform. Every draw uses a seeded
-``numpy.random.Generator``, so the same seed gives the same text.
+A model gives scores, the logits ``ℓ`` (``logits`` in code), for the next character.
+Sampling at temperature ``T`` draws from ``softmax(ℓ / T)``: ``T = 1`` is the model's own
+distribution, ``T < 1`` sharpens it towards the most probable character (``T -> 0`` is
+greedy decoding, the argmax), ``T > 1`` flattens it towards uniform. Every draw uses a
+seeded ``numpy.random.Generator``, so the same seed gives the same text.
 
 :func:`generate` works with any model through a ``step(id, state) -> (logits, state)``
-function: :func:`lstm_course.numpy_models.char_lm.step_function` for the NumPy LSTM, or a wrapper
-around
-a Keras model that returns its states.
+function: :func:`lstm_course.numpy_models.char_lm.step_function` for the NumPy LSTM, or a
+wrapper around a Keras model that returns its states.
 """
 
 from lstm_course import maths
@@ -25,10 +24,12 @@ def temperature_probs(logits, temperature: float) -> np.ndarray:
     the limit ``T -> 0``.
     """
     temperature = as_real(temperature, "temperature", minimum=0.0, strict_minimum=True)
-    z = np.asarray(logits, dtype=np.float64)
-    if z.ndim == 0 or z.shape[-1] == 0:
-        raise ValueError(f"logits must have at least one score on the last axis, got {z.shape}")
-    return maths.softmax_unchecked(z / temperature)
+    logits = np.asarray(logits, dtype=np.float64)
+    if logits.ndim == 0 or logits.shape[-1] == 0:
+        raise ValueError(
+            f"logits must have at least one score on the last axis, got {logits.shape}"
+        )
+    return maths.softmax_unchecked(logits / temperature)
 
 
 def sample_next(logits, temperature: float, rng) -> int:
