@@ -36,15 +36,17 @@ column vectors ($W h_{t-1}$) use the transposed matrices. Time is a subscript: $
 | $\tilde c_t$ | `c_tilde` | the LSTM's candidate values (xLSTM's $z_t$) | `(B, n)` |
 | $z_t, r_t$ | `z`, `r` | GRU update and reset gates; $z_t$ **keeps** the old state | `(B, n)` |
 | $\tilde h_t$ | `h_tilde` | GRU and minGRU candidate | `(B, n)` |
-| $W_{x\bullet}, W_{h\bullet}, b_\bullet$ | `W_xf`, `W_hf`, `b_f` | input weights, recurrent weights and bias of gate $\bullet$ | `(d, n)`, `(n, n)`, `(n,)` |
+| $W_{x\bullet}, W_{h\bullet}, b_\bullet$ | `W_xf`, `W_hf`, `b_f` | input weights, recurrent weights and bias of block $\bullet$: $i, f, c, o$ in an LSTM ($c$ is the candidate $\tilde c$'s block), $z, r, h$ in a GRU ($h$ is $\tilde h$'s) | `(d, n)`, `(n, n)`, `(n,)` |
 | $W_x, W_h, b$ | `W_x`, `W_h`, `b` | all gates side by side (Keras's `kernel`, `recurrent_kernel`, `bias`); LSTM blocks $i, f, \tilde c, o$ | `(d, 4n)`, `(n, 4n)`, `(4n,)` |
-| | | the GRU's: blocks $z, r, \tilde h$, and two bias rows, `b[0]` $= b_x$ (added to $x_t W_x$) and `b[1]` $= b_h$ (to $h_{t-1} W_h$), as Keras's `reset_after=True` | `(d, 3n)`, `(n, 3n)`, `(2, 3n)` |
+| | | the GRU's: blocks $z, r, \tilde h$, and two bias rows, as Keras's `reset_after=True`: `b[0]` holds the $b_{x\bullet}$ (added to $x_t W_x$), `b[1]` the $b_{h\bullet}$ (added to $h_{t-1} W_h$) | `(d, 3n)`, `(n, 3n)`, `(2, 3n)` |
 | $W_f$ | `W_f` | one matrix on the concatenation $[h_{t-1}, x_t]$: $W_f = [W_{hf}; W_{xf}]$ stacked | `(n + d, n)` |
-| $W_{xh}, W_{hh}, b_h$ | `W_xh`, `W_hh`, `b_h` | the plain RNN: $h_t = \tanh(x_t W_{xh} + h_{t-1} W_{hh} + b_h)$ (in a GRU, the same letters are the candidate $\tilde h$'s block) | `(d, n)`, `(n, n)`, `(n,)` |
+| $W_{xh}, W_{hh}, b_h$ | `W_xh`, `W_hh`, `b_h` | the plain RNN: $h_t = \tanh(x_t W_{xh} + h_{t-1} W_{hh} + b_h)$ (in a GRU, $W_{xh}$ and $W_{hh}$ are the candidate's block, with biases $b_{xh}$ and $b_{hh}$) | `(d, n)`, `(n, n)`, `(n,)` |
 | $W_{hy}, b_y$ | `W_hy`, `b_y` | output layer: $\hat y_t = \mathrm{softmax}(h_t W_{hy} + b_y)$ | `(n, V)`, `(V,)` |
 | | `pre` | a pre-activation, the sum inside $\sigma$ or $\tanh$ | |
 | $\ell_t$ | `logits` | the scores a softmax turns into probabilities | `(B, V)` |
-| $\hat y_t$, $y_t$ | `y_hat`, `y` | predicted probabilities, integer targets | `(B, T, V)`, `(B, T)` |
+| $\hat y_t$, $y_t$ | `y_hat`, `y` | predictions (probabilities, for a classifier) and targets; for all steps | `(B, T, V)`, `(B, T)` |
+| $a_t, b_t$ | `a`, `b` | coefficients of a linear recurrence $h_t = a_t \odot h_{t-1} + b_t$ (notebook 10's scan) | `(B, T, n)` |
+| $n_t, m_t$ | `n`, `m` | the sLSTM's normaliser and stabiliser (notebook 10; the subscript tells $n_t$ from the units $n$) | `(B, n)` |
 <!-- notation:end -->
 """
 

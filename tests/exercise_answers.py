@@ -800,10 +800,10 @@ WRONG = {
         ),
     ],
     "lstm_cell_step": [
-        ("order f, i, c, o", _forward_lstm("fico"), "order f, i, c, o"),
-        ("order i, f, o, c", _forward_lstm("ifoc"), "order i, f, o, c"),
+        ("order f, i, c, o", _forward_lstm("fico"), "order f, i, c̃, o"),
+        ("order i, f, o, c", _forward_lstm("ifoc"), "order i, f, o, c̃"),
         ("TF1 order i, c, f, o", _forward_lstm("icfo"), "TensorFlow 1's i, j, f, o"),
-        ("order f, i, o, c", _forward_lstm("fioc"), "order f, i, o, c"),
+        ("order f, i, o, c", _forward_lstm("fioc"), "order f, i, o, c̃"),
         ("returns (c, h)", _forward_lstm(swap_outputs=True), "return (h_t, c_t) in this order"),
         ("c = tanh(c)", _forward_lstm(squash_c=True), "the cell state is not squashed"),
         ("split along axis 0", step_split_axis0, "raised ValueError"),
@@ -900,7 +900,7 @@ WRONG = {
     ],
     "lstm_param_count": [
         ("no biases", lambda u, d: 4 * u * (d + u), "the biases are missing"),
-        ("one gate", lambda u, d: u * (d + u) + u, "that is one gate"),
+        ("one gate", lambda u, d: u * (d + u) + u, "that is one block"),
         ("no recurrent weights", lambda u, d: 4 * (u * d + u), "the recurrent weights are missing"),
         ("three gates", lambda u, d: 3 * (u * (d + u) + u), "4 blocks, not 3"),
         ("two biases", lambda u, d: 4 * (u * (d + u) + 2 * u), "PyTorch's LSTM has two"),

@@ -52,8 +52,9 @@ check_forget_gate = Exercise(
             "a gate uses the sigmoid (values in 0..1, a fraction to keep), not a ReLU",
         ),
         KnownBug(
-            _gate(activation=lambda z: 1 - sigmoid(z)),
-            "that is 1 - σ(z) = σ(-z): σ(z) = 1 / (1 + exp(-z)), check the sign in the exponent",
+            _gate(activation=lambda pre: 1 - sigmoid(pre)),
+            "that is 1 - σ(pre) = σ(-pre): σ(pre) = 1 / (1 + exp(-pre)), "
+            "check the sign in the exponent",
         ),
         KnownBug(_gate(activation=lambda z: z), "the sigmoid is missing: f_t = σ(...)"),
         KnownBug(
@@ -112,7 +113,7 @@ def _cell_variant(
 
 
 def _order_hint(order: str) -> str:
-    named = ", ".join(order)
+    named = ", ".join("c̃" if k == "c" else k for k in order)
     if order == "icfo":
         return (
             f"your blocks are in the order {named} (TensorFlow 1's i, j, f, o): W_x, W_h and b "

@@ -22,11 +22,12 @@ check_lstm_param_count = Exercise(
     known_bugs=[
         KnownBug(
             lambda units, input_dim: 4 * units * (input_dim + units),
-            "the biases are missing: each of the 4 gates has one bias per unit",
+            "the biases are missing: each of the 4 blocks (3 gates and the candidate) has "
+            "one bias per unit",
         ),
         KnownBug(
             lambda units, input_dim: units * (input_dim + units) + units,
-            "that is one gate; an LSTM layer has four (i, f, c, o)",
+            "that is one block; an LSTM layer has four (i, f, c̃, o)",
         ),
         KnownBug(
             lambda units, input_dim: 4 * (units * input_dim + units),
@@ -42,7 +43,7 @@ check_lstm_param_count = Exercise(
         ),
         KnownBug(
             lambda units, input_dim: 4 * (input_dim * (units + input_dim) + input_dim),
-            "units and input_dim are swapped: the gates have `units` outputs each",
+            "units and input_dim are swapped: the blocks have `units` outputs each",
         ),
         KnownBug(
             lambda units, input_dim: 4 * units * input_dim,
@@ -50,7 +51,7 @@ check_lstm_param_count = Exercise(
         ),
         KnownBug(
             lambda units, input_dim: 4 * units * (input_dim + units) + units,
-            "each of the 4 gates has its own bias vector, not one for the layer",
+            "each of the 4 blocks has its own bias vector, not one for the layer",
         ),
         KnownBug(
             lambda units, input_dim: 3 * (units * (input_dim + units) + 2 * units),

@@ -9,9 +9,10 @@ As in the course's GRU, z keeps the old state; Feng et al. write z for our 1 −
 
 The scan here is Hillis and Steele's: in round r every position composes its map with the
 one 2ʳ steps earlier, so after ⌈log₂T⌉ rounds position t holds the composition of maps
-1..t. It does T·log₂T combines where Blelloch's
-(:func:`lstm_course.numpy_models.scan.linear_recurrence_scan`)
-does about 2T, in half the rounds, and is a few lines of ``keras.ops`` with static shapes.
+1..t. It does about T·log₂T combines in ⌈log₂T⌉ rounds, where the course's Blelloch scan
+(:func:`lstm_course.numpy_models.scan.linear_recurrence_scan`) does about 3T in
+2⌈log₂T⌉ + 1 rounds (notebook 10 counts both); it is a few lines of ``keras.ops`` with
+static shapes.
 (``keras.ops.associative_scan`` computes the same, tested, but its TensorFlow version does
 not trace inside ``fit`` in this Keras release.)
 Returns every h_t, ``(batch, time, units)``. The scan needs the sequence length when the

@@ -1,7 +1,8 @@
 """Many small recurrent models trained side by side as one Keras model. Notebook 09.
 
-Training eight variants for several runs one after the other costs one Keras while-loop
-per model and step, and on a CPU that overhead, not the arithmetic, is the time. Here every
+Training nine models (seven LSTM variants, two GRUs) for several runs one after the other
+costs one Keras while-loop per model and step, and on a CPU that overhead, not the
+arithmetic, is the time. Here every
 *row* (one model, one run) is a separate model, but all rows advance through time in one
 cell: their weights are stacked along a first axis, ``(rows, input_dim, gates·units)``, and
 each step is a few batched products (``einsum``), one per row. Rows share nothing:

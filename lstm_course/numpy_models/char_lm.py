@@ -17,9 +17,9 @@ start, the state does not), clips the gradient by its global norm
 (:func:`lstm_course.training.clipping.clip_by_global_norm`, notebook 02) and takes an Adam step
 (:class:`lstm_course.training.optimisers.Adam`).
 
-Parameters are a dict of float64 arrays in the course's notation: the LSTM's ``W_x`` (V, 4U),
-``W_h`` (U, 4U) and ``b`` (4U,), blocks in the order i, f, c̃, o (Keras's ``kernel``,
-``recurrent_kernel``, ``bias``), and the output layer's ``W_hy`` (U, V) and ``b_y`` (V,).
+Parameters are a dict of float64 arrays in the course's notation: the LSTM's ``W_x`` (V, 4n),
+``W_h`` (n, 4n) and ``b`` (4n,), blocks in the order i, f, c̃, o (Keras's ``kernel``,
+``recurrent_kernel``, ``bias``), and the output layer's ``W_hy`` (n, V) and ``b_y`` (V,).
 """
 
 from lstm_course import maths

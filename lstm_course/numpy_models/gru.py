@@ -20,10 +20,11 @@ for h̃). For z and r the two only add up. Keras calls the three arrays ``kernel
 ``recurrent_kernel`` and ``bias``; they are the same arrays. (d2l.ai's GRU has one bias per
 gate; PyTorch's has two, as here.)
 
-**reset_after=False** (the original paper's form, Keras's default before 2.x) would reset
-the state *before* the product, ``h̃_t = tanh(x_t W_xh + b_xh + (r_t ⊙ h_{t-1}) W_hh)``, with
-one bias row ``(3·units,)``, so 3·units fewer parameters. It needs r_t before the
-candidate's recurrent product, so the three recurrent products cannot be one fused product.
+**reset_after=False** (the original paper's form, tf.keras's default before TensorFlow 2)
+would reset the state *before* the product,
+``h̃_t = tanh(x_t W_xh + b_xh + (r_t ⊙ h_{t-1}) W_hh)``, with one bias row ``(3·units,)``,
+so 3·units fewer parameters. It needs r_t before the candidate's recurrent product, so the
+three recurrent products cannot be one fused product.
 This module implements ``reset_after=True`` only and refuses the other (:func:`from_keras_gru`,
 and a one-row ``b``).
 

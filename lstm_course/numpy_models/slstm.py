@@ -14,7 +14,8 @@ that divides it out again::
     n_t = f_t ⊙ n_{t−1} + i_t    the normaliser: the sum of the weights given so far
     h_t = o_t ⊙ c_t / n_t        a weighted average of the candidates c̃
 
-The xLSTM paper writes z_t for the candidate c̃_t and R for the recurrent weights W_h.
+The xLSTM paper writes z_t for the candidate c̃_t and, with column vectors, R for the
+recurrent weights W_h•ᵀ.
 
 exp(pre_i) overflows once pre_i > 88.7 in float32 (709.8 in float64), and then c / n is
 inf / inf = NaN. The stabiliser m_t = max(log f_t + m_{t−1}, pre_i) is a running maximum of
@@ -25,8 +26,9 @@ the log weights (log i_t = pre_i); the cell stores c and n divided by exp(m_t), 
 in place of i_t and f_t (:func:`stabilised_gates`). The factor exp(−m_t) cancels in c / n,
 so h is the same in exact arithmetic, and no exponential exceeds 1.
 
-The weights are a dict ``{"c_tilde": (W_x, W_h, b), "i": ..., "f": ..., "o": ...}`` with
-``W_x`` ``(input_dim, units)``, ``W_h`` ``(units, units)``, ``b`` ``(units,)``;
+The weights are a dict of each gate's own ``(W_x•, W_h•, b_•)``, ``{"c_tilde": ..., "i":
+..., "f": ..., "o": ...}``, with ``W_x•`` ``(input_dim, units)``, ``W_h•`` ``(units, units)``,
+``b_•`` ``(units,)``;
 :func:`init_params` draws one. ``x`` is ``(batch, time, input_dim)``. States start at zero
 (m too).
 """
