@@ -35,7 +35,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE :=
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup browser lab test test-fast test-colab notebooks benchmark figures site lint clean help
+.PHONY: setup browser lab test test-fast test-colab notebooks benchmark sweeps figures site lint clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets everything up first)"
@@ -44,6 +44,7 @@ help:
 	@echo "make test-colab every notebook on Google Colab's versions (colab/versions.txt)"
 	@echo "make notebooks  re-execute every notebook in place, cleaned, and print timings"
 	@echo "make benchmark  time every notebook (wall seconds, kernel peak RSS) without writing"
+	@echo "make sweeps     every sweep over seeds and settings the notebooks cite (sweeps/README.md)"
 	@echo "make figures    README thumbnails and tables from the executed notebooks and metrics"
 	@echo "make site       the course site (HTML) from the committed notebooks, in _build/site/html"
 	@echo "make lint       ruff check + format check"
@@ -105,6 +106,15 @@ notebooks: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run_notebooks.py
+
+# Not part of `make test`: each sweep runs notebooks many times (sweeps/README.md: its cost).
+SWEEPS := $(filter-out sweeps/common.py,$(sort $(wildcard sweeps/*.py)))
+sweeps: $(STAMP)
+	@for script in $(SWEEPS); do \
+		echo "== $$script"; start=$$(date +%s); \
+		$(BIN)/python $$script || exit 1; \
+		echo "== $$script: $$(( $$(date +%s) - start )) s"; \
+	done
 
 figures: $(STAMP)
 	$(BIN)/python tools/readme_assets.py figures

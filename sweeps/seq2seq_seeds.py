@@ -8,12 +8,12 @@ prints (validation and test: per character, exact, exact on + and on -), model 2
 training loss and every ✓/✗ verdict, and prints the tables that notebook 06 quotes in
 sections 3, 4 and 6. This is a measurement, not a test (about 1.5 minutes per run).
 
-    python benchmarks/seq2seq_seeds.py                        # seeds 42 and 0-4
-    python benchmarks/seq2seq_seeds.py --as-written           # the tables of sections 3 and 6
-    python benchmarks/seq2seq_seeds.py --without-context      # and model 2 without the context
-    python benchmarks/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
-    python benchmarks/seq2seq_seeds.py --epochs 13           # another training budget
-    python benchmarks/seq2seq_seeds.py --set UNITS=64 BATCH=256  # any parameter of the notebook
+    python sweeps/seq2seq_seeds.py                        # seeds 42 and 0-4
+    python sweeps/seq2seq_seeds.py --as-written           # the tables of sections 3 and 6
+    python sweeps/seq2seq_seeds.py --without-context      # and model 2 without the context
+    python sweeps/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
+    python sweeps/seq2seq_seeds.py --epochs 13           # another training budget
+    python sweeps/seq2seq_seeds.py --set UNITS=64 BATCH=256  # any parameter of the notebook
 """
 
 import argparse

@@ -8,8 +8,8 @@ epochs, stopped once the MSE on 1,000 validation sequences is below 0.005), and 
 MSE on 2,000 other sequences is printed with the number of epochs run, one row per seed
 and model:
 
-    python benchmarks/adding_lag_sweep.py                    # seeds 0-4, T = 10 25 50 100
-    python benchmarks/adding_lag_sweep.py --seeds 7 --steps 25 100
+    python sweeps/adding_lag_sweep.py                    # seeds 0-4, T = 10 25 50 100
+    python sweeps/adding_lag_sweep.py --seeds 7 --steps 25 100
 
 Predicting the mean scores 1/6 ≈ 0.167; using only the last value, 1/12 ≈ 0.083.
 It takes about 2 minutes per seed on a 2-core CPU.

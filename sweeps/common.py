@@ -1,0 +1,187 @@
+"""What every sweep shares: run a notebook under other parameters, collect what it recorded,
+and write the results file a notebook's claim cites.
+
+A sweep is a script in ``sweeps/`` that runs one notebook (or its code) over several seeds or
+settings and writes ``sweeps/results/<name>.json`` with :func:`write_results`. The file holds
+the command that made it, the package version, the git commit, the date and the machine's
+core count next to the rows, so the numbers a notebook quotes can be traced and re-made
+(``make sweeps``). CONTRIBUTING.md, "Evidence", states the protocol:
+
+- a sweep that **informs a choice** (a budget, a size, a threshold) scores validation data
+  only: :func:`write_results` refuses, with ``informs_choice=True``, any row value whose name
+  says ``test``;
+- a claim about other runs reports their spread (:func:`spread`: min / median / max) or a
+  count with its exact interval (:func:`k_of_n`), never one remembered number.
+"""
+
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "sweeps" / "results"
+NOTEBOOKS = ROOT / "notebooks"
+METRICS_ENV = "LSTM_COURSE_METRICS"  # where lstm_course.metric writes in the kernel
+
+
+def run_notebook(name: str, parameters: dict, timeout: int = 900) -> dict:
+    """Execute ``notebooks/<name>.ipynb`` with papermill under ``parameters``.
+
+    Returns ``{"parameters", "metrics", "verdicts", "errors", "seconds"}``: the numbers the
+    notebook recorded with ``lc.metric``, its ``✓``/``✗`` lines, and any error.
+    """
+    import nbformat
+    import papermill
+
+    notebook = NOTEBOOKS / f"{name}.ipynb"
+    if not notebook.exists():
+        raise ValueError(f"name must name a notebook in notebooks/, got {name!r}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out, metrics = Path(tmp) / notebook.name, Path(tmp) / "metrics.json"
+        os.environ[METRICS_ENV] = str(metrics)
+        start = time.perf_counter()
+        errors = []
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(out),
+                parameters=parameters,
+                kernel_name="python3",
+                cwd=str(NOTEBOOKS),
+                progress_bar=False,
+                execution_timeout=timeout,
+            )
+        except papermill.PapermillExecutionError as error:
+            errors.append(f"{error.ename}: {error.evalue}")
+        finally:
+            del os.environ[METRICS_ENV]
+        seconds = time.perf_counter() - start
+        verdicts = [
+            line
+            for cell in nbformat.read(out, as_version=4).cells
+            for output in cell.get("outputs", [])
+            if output.get("output_type") == "stream"
+            for line in output.get("text", "").splitlines()
+            if line.startswith(("✓", "✗"))
+        ]
+        recorded = json.loads(metrics.read_text()) if metrics.exists() else {}
+    return {
+        "parameters": parameters,
+        "metrics": recorded,
+        "verdicts": verdicts,
+        "errors": errors,
+        "seconds": round(seconds, 1),
+    }
+
+
+def _commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "lstm_course", "notebooks", "sweeps/*.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    commit = done.stdout.strip() or "unknown"
+    return commit + ("+uncommitted changes" if dirty.stdout.strip() else "")
+
+
+def names_of_test_scores(row: dict) -> list[str]:
+    """The names in a row (its keys, and its metrics' keys) that say they are test scores."""
+    names = [*row, *row.get("metrics", {})]
+    return sorted({n for n in names if "test" in n.lower().replace("_", " ").split()})
+
+
+def write_results(
+    name: str, rows: list, *, informs_choice: bool, claims: str, quotes: list[str] = ()
+) -> Path:
+    """Write ``sweeps/results/<name>.json``: the rows and how they were made.
+
+    Args:
+        name: the file's stem, lower_snake_case.
+        rows: one dict per run (JSON-serialisable).
+        informs_choice: True for a sweep whose results choose a setting; its rows must not
+            hold a test score (a name with the word ``test``), or this raises ``ValueError``.
+        claims: which notebook sentences the file backs, e.g. ``"06 cells 30, 55"``.
+        quotes: the sentences a notebook quotes from these rows, word for word
+            (``tests/test_evidence.py`` checks that the cell citing the file holds them).
+    """
+    if not isinstance(name, str) or not name.replace("_", "").isalnum() or name != name.lower():
+        raise ValueError(f"name must be a lower_snake_case file stem, got {name!r}")
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        raise TypeError(f"rows must be a non-empty list of dicts, got {type(rows).__name__}")
+    if informs_choice:
+        leaked = sorted({n for row in rows for n in names_of_test_scores(row)})
+        if leaked:
+            raise ValueError(
+                f"a sweep that informs a choice must not store test scores; rows hold {leaked}"
+            )
+    import lstm_course
+
+    meta = {
+        "command": " ".join(["python", *sys.argv]),
+        "package_version": lstm_course.__version__,
+        "commit": _commit(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cores": os.cpu_count(),
+        "machine": platform.machine(),
+        "informs_choice": informs_choice,
+        "claims": claims,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    results = {"meta": meta, "quotes": list(quotes), "rows": rows}
+    path.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    return path
+
+
+def read_results(name: str) -> dict:
+    """The results file ``sweeps/results/<name>.json`` (for a notebook to print its table)."""
+    path = RESULTS / f"{name}.json"
+    if not path.exists():
+        raise FileNotFoundError(f"no results file {path.relative_to(ROOT)}: run its sweep")
+    return json.loads(path.read_text())
+
+
+def spread(values) -> dict:
+    """``{"n", "min", "median", "max"}`` of the finite values."""
+    values = sorted(float(v) for v in values)
+    if not values or not all(math.isfinite(v) for v in values):
+        raise ValueError(f"values must be a non-empty sequence of finite numbers, got {values}")
+    n, mid = len(values), len(values) // 2
+    median = values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
+    return {"n": n, "min": values[0], "median": median, "max": values[-1]}
+
+
+def _binomial_cdf(k: int, n: int, p: float) -> float:
+    return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k + 1))
+
+
+def k_of_n(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Clopper and Pearson's exact interval for a proportion seen ``k`` times in ``n`` runs."""
+    if not (isinstance(n, int) and isinstance(k, int) and n >= 1 and 0 <= k <= n):
+        raise ValueError(f"k and n must be integers with 0 <= k <= n and n >= 1, got {k}, {n}")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must lie in (0, 1), got {confidence}")
+    alpha = 1 - confidence
+
+    def solve(f, target):  # f increases in p; bisection to 1e-12
+        lo, hi = 0.0, 1.0
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if f(mid) < target else (lo, mid)
+        return (lo + hi) / 2
+
+    lower = 0.0 if k == 0 else solve(lambda p: 1 - _binomial_cdf(k - 1, n, p), alpha / 2)
+    upper = 1.0 if k == n else solve(lambda p: 1 - _binomial_cdf(k, n, p), 1 - alpha / 2)
+    return lower, upper

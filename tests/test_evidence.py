@@ -1,0 +1,202 @@
+"""Evidence you can re-run (CONTRIBUTING.md, "Evidence"): the guard.
+
+1. A notebook's markdown that speaks of runs it does not show (other seeds, "outside this
+   notebook", "the seeds tried while writing it") must name a committed results file,
+   ``sweeps/results/<name>.json``, that exists. Cells titled "Exercises and questions" are
+   questions to the learner, not claims, and are not read.
+2. A committed results file whose sweep informs a choice holds no test score, and a sweep
+   script that declares ``INFORMS_CHOICE = True`` names none.
+
+Both rules are shown failing on planted examples. The claims written before the rule, which
+issues 35 to 37 rewrite with sweeps, are listed in ``KNOWN_UNBACKED`` (notebook, a quote of
+the sentence, the issue that fixes it); the list may only shrink: an entry whose sentence is
+gone or now backed fails too, so it must be deleted.
+"""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+from helpers import NOTEBOOKS, ROOT
+
+SWEEPS = ROOT / "sweeps"
+RESULTS = SWEEPS / "results"
+NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+OTHER_RUNS = re.compile(
+    "|".join(
+        [
+            r"outside\s+(?:this|the)\s+notebook",
+            r"while\s+writing\s+this\s+notebook",
+            r"\b(?:other|more)\s+seeds?\b",
+            rf"\b{NUMBER}\s+other\s+seeds\b",
+            rf"\b{NUMBER}\s+seeds\b",
+            r"\bseeds?\s+\d+\s*(?:to|–|-|and)\s*\d+",
+            r"\bseeds?\s+\d+(?:,\s*\d+)+",
+            r"\bwith\s+`?SEED\s*=\s*\d+`?",
+        ]
+    ),
+    re.IGNORECASE,
+)
+CITED = re.compile(r"sweeps/results/([a-z0-9_]+)\.json")
+
+# (notebook, quote from the sentence, the issue whose sweep backs it or removes it)
+KNOWN_UNBACKED = [
+    ("01_rnn_recurrence", "Outside the notebook we repeated the experiment with seeds 0 to 4", 35),
+    ("01_rnn_recurrence", "With seeds 0 to 4 (outside the notebook)", 35),
+    ("02_vanishing_gradients", "outside the notebook, with seeds 0–4, 7 and 42", 35),
+    ("02_vanishing_gradients", "Outside the notebook we ran it with other seeds too", 35),
+    ("02_vanishing_gradients", "With seeds 0–4, 7 and 42 (outside the notebook)", 35),
+    ("02_vanishing_gradients", "the LSTM (five seeds) did not learn", 35),
+    ("02_vanishing_gradients", "it succeeded with each of seven seeds", 35),
+    ("03_lstm_from_scratch", "with `SEED = 7` the LSTM keeps more", 35),
+    ("04_keras_lstm", "over five seeds (42, 7, 1, 2, 3, run outside this notebook)", 36),
+    ("05_even_numbers", "(Over five seeds, 42, 7, 1, 2 and 3, run outside this notebook", 36),
+    ("05_even_numbers", "In all five seeds we ran outside this notebook", 36),
+    ("06_encoder_decoder", "Section 3 compares the two settings over six seeds", 36),
+    ("06_encoder_decoder", "Questions as written were ahead for seeds 0, 1, 2 and 3", 36),
+    ("06_encoder_decoder", "model 2 is weaker in all six seeds", 36),
+    ("06_encoder_decoder", "(with other seeds the other model can be best", 36),
+    ("06_encoder_decoder", "Over six seeds (SEED = 42 and 0 to 4", 36),
+    ("09_gru_and_variants", "while writing this notebook", 37),
+    ("10_after_the_lstm", "the checks above pass with margin for seeds 0", 37),
+]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def unbacked_cells(cells, results_dir: Path = RESULTS) -> list[tuple[int, str]]:
+    """``(cell index, normalised text)`` of each markdown cell that speaks of runs it does
+    not show and names no existing results file."""
+    found = []
+    for index, cell in enumerate(cells):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        if text.lstrip().startswith("## Exercises and questions"):
+            continue
+        if not OTHER_RUNS.search(text):
+            continue
+        cited = CITED.findall(text)
+        if cited and all((results_dir / f"{name}.json").exists() for name in cited):
+            continue
+        found.append((index, normalise(text)))
+    return found
+
+
+def notebook_cells(path: Path) -> list:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_claims_about_other_runs_cite_a_results_file(path):
+    known = [quote for stem, quote, _ in KNOWN_UNBACKED if stem == path.stem]
+    for index, text in unbacked_cells(notebook_cells(path)):
+        assert any(normalise(q) in text for q in known), (
+            f"{path.name} cell {index} speaks of runs the notebook does not show but cites no "
+            f"sweeps/results/<name>.json that exists: {text[:300]!r}"
+        )
+
+
+@pytest.mark.parametrize("stem, quote, issue", KNOWN_UNBACKED, ids=lambda v: str(v)[:40])
+def test_the_list_of_known_unbacked_claims_only_shrinks(stem, quote, issue):
+    texts = [
+        text for _, text in unbacked_cells(notebook_cells(NOTEBOOKS[0].parent / f"{stem}.ipynb"))
+    ]
+    assert any(normalise(quote) in text for text in texts), (
+        f"{stem}: {quote!r} is no longer an unbacked claim (issue {issue} fixed it?): "
+        "delete its entry from KNOWN_UNBACKED"
+    )
+
+
+def test_the_guard_catches_a_planted_claim_and_passes_a_backed_one(tmp_path):
+    (tmp_path / "lag_sweep.json").write_text("{}")
+    planted = [
+        {"cell_type": "markdown", "source": ["We ran 8 other seeds outside the notebook."]},
+        {"cell_type": "markdown", "source": ["Over five seeds (sweeps/results/missing.json)."]},
+        {"cell_type": "markdown", "source": ["Over five seeds (sweeps/results/lag_sweep.json)."]},
+        {"cell_type": "markdown", "source": ["## Exercises and questions\n\nTry SEED = 7."]},
+        {"cell_type": "code", "source": ["# seeds 0 to 4, outside this notebook"]},
+        {"cell_type": "markdown", "source": ["This is a single run (`SEED = 42`)."]},
+    ]
+    assert [i for i, _ in unbacked_cells(planted, tmp_path)] == [0, 1]
+
+
+# --- sweeps that inform a choice hold no test score ---------------------------------------
+
+
+def string_constants(source: str) -> set[str]:
+    return {
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+def informs_choice(source: str) -> bool:
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "INFORMS_CHOICE" for t in node.targets
+        ):
+            return bool(ast.literal_eval(node.value))
+    return False
+
+
+def names_a_test_score(source: str) -> list[str]:
+    """The string constants of a sweep script that name a test score or the test split."""
+    word = re.compile(r"(?:^|[^a-z])test(?:$|[^a-z])", re.IGNORECASE)
+    return sorted(s for s in string_constants(source) if word.search(s))
+
+
+def test_sweep_scripts_that_inform_a_choice_name_no_test_score():
+    for script in sorted(SWEEPS.glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        if informs_choice(source):
+            assert not names_a_test_score(source), (script.name, names_a_test_score(source))
+
+
+def test_the_script_guard_catches_a_planted_sweep():
+    planted = 'INFORMS_CHOICE = True\nscore = run()["metrics"]["seq2seq_test_exact"]\n'
+    assert informs_choice(planted) and names_a_test_score(planted) == ["seq2seq_test_exact"]
+    fine = 'INFORMS_CHOICE = True\nscore = run()["metrics"]["val_exact"]\n'
+    assert informs_choice(fine) and not names_a_test_score(fine)
+
+
+@pytest.mark.parametrize("path", sorted(RESULTS.glob("*.json")), ids=lambda p: p.stem)
+def test_results_files_say_how_they_were_made_and_choices_saw_no_test_score(path):
+    import sys
+
+    sys.path.insert(0, str(SWEEPS))
+    from common import names_of_test_scores
+
+    results = json.loads(path.read_text())
+    meta = results["meta"]
+    for key in ("command", "package_version", "commit", "date", "cores", "claims"):
+        assert meta.get(key), f"{path.name}: meta lacks {key}"
+    if meta["informs_choice"]:
+        leaked = sorted({n for row in results["rows"] for n in names_of_test_scores(row)})
+        assert not leaked, f"{path.name} informs a choice but holds test scores {leaked}"
+
+
+def citing_cells(name: str) -> list[str]:
+    """The normalised text of every notebook markdown cell that cites ``name``'s results."""
+    return [
+        normalise("".join(cell["source"]))
+        for path in NOTEBOOKS
+        for cell in notebook_cells(path)
+        if cell["cell_type"] == "markdown"
+        and f"sweeps/results/{name}.json" in "".join(cell["source"])
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(RESULTS.glob("*.json")), ids=lambda p: p.stem)
+def test_a_cell_citing_a_results_file_quotes_its_numbers_word_for_word(path):
+    quotes = json.loads(path.read_text())["quotes"]
+    cells = citing_cells(path.stem)
+    assert cells, f"no notebook cites sweeps/results/{path.name}: delete it or cite it"
+    for text in cells:
+        for quote in quotes:
+            assert normalise(quote) in text, f"a cell citing {path.name} lacks {quote!r}"

@@ -1,0 +1,58 @@
+"""sweeps/common.py: the results file, the refusal of test scores, spread and k of n."""
+
+import json
+import sys
+
+import pytest
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "sweeps"))
+import common
+
+
+def test_a_sweep_that_informs_a_choice_cannot_store_a_test_score(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "RESULTS", tmp_path)
+    rows = [{"seed": 0, "val_exact": 0.99, "metrics": {"seq2seq_test_exact": 0.98}}]
+    with pytest.raises(ValueError, match="seq2seq_test_exact"):
+        common.write_results("epochs", rows, informs_choice=True, claims="06")
+    assert not list(tmp_path.iterdir())
+    path = common.write_results("epochs", rows, informs_choice=False, claims="06", quotes=["q"])
+    written = json.loads(path.read_text())
+    assert written["rows"] == rows and written["quotes"] == ["q"]
+    assert set(written["meta"]) >= {"command", "package_version", "commit", "date", "cores"}
+    assert written["meta"]["informs_choice"] is False
+
+
+def test_only_names_with_the_word_test_count_as_test_scores():
+    row = {"test_accuracy": 1, "val_loss": 2, "latest": 3, "metrics": {"attest": 4, "a_test": 5}}
+    assert common.names_of_test_scores(row) == ["a_test", "test_accuracy"]
+
+
+def test_bad_names_and_rows_are_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "RESULTS", tmp_path)
+    with pytest.raises(ValueError, match="name"):
+        common.write_results("Bad Name", [{"a": 1}], informs_choice=False, claims="x")
+    with pytest.raises(TypeError, match="rows"):
+        common.write_results("ok", [], informs_choice=False, claims="x")
+
+
+def test_spread_is_min_median_max():
+    assert common.spread([3, 1, 2]) == {"n": 3, "min": 1.0, "median": 2.0, "max": 3.0}
+    assert common.spread([4, 1, 2, 3])["median"] == 2.5
+    with pytest.raises(ValueError, match="values"):
+        common.spread([1, float("nan")])
+
+
+@pytest.mark.parametrize(
+    "k, n, lower, upper",
+    [(2, 3, 0.0943, 0.9916), (0, 3, 0.0, 0.7076), (5, 5, 0.4782, 1.0), (3, 8, 0.0852, 0.7551)],
+)
+def test_k_of_n_is_clopper_pearson(k, n, lower, upper):
+    # Reference values: R's binom.test(k, n)$conf.int, 95%.
+    got = common.k_of_n(k, n)
+    assert got == pytest.approx((lower, upper), abs=1e-4)
+
+
+def test_k_of_n_refuses_impossible_counts():
+    with pytest.raises(ValueError, match="k and n"):
+        common.k_of_n(4, 3)
