@@ -146,9 +146,12 @@ def informs_choice(source: str) -> bool:
 
 
 def names_a_test_score(source: str) -> list[str]:
-    """The string constants of a sweep script that name a test score or the test split."""
+    """The names among a sweep script's string constants (keys, metric names: no spaces)
+    that name a test score or the test split. ``SCORE_TEST``, the notebooks' switch that
+    turns test scoring off, is the one such name a choosing sweep may use."""
     word = re.compile(r"(?:^|[^a-z])test(?:$|[^a-z])", re.IGNORECASE)
-    return sorted(s for s in string_constants(source) if word.search(s))
+    names = {s for s in string_constants(source) if re.fullmatch(r"\w+", s)}
+    return sorted(s for s in names - {"SCORE_TEST"} if word.search(s))
 
 
 def test_sweep_scripts_that_inform_a_choice_name_no_test_score():
@@ -161,7 +164,7 @@ def test_sweep_scripts_that_inform_a_choice_name_no_test_score():
 def test_the_script_guard_catches_a_planted_sweep():
     planted = 'INFORMS_CHOICE = True\nscore = run()["metrics"]["seq2seq_test_exact"]\n'
     assert informs_choice(planted) and names_a_test_score(planted) == ["seq2seq_test_exact"]
-    fine = 'INFORMS_CHOICE = True\nscore = run()["metrics"]["val_exact"]\n'
+    fine = 'INFORMS_CHOICE = True\nscore = run({"SCORE_TEST": False})["metrics"]["val_exact"]\n'
     assert informs_choice(fine) and not names_a_test_score(fine)
 
 

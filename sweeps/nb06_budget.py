@@ -1,0 +1,91 @@
+"""Notebook 06's training budget and size, chosen on the validation set alone.
+
+Runs ``notebooks/06_encoder_decoder.ipynb`` with ``SCORE_TEST = False`` (section 6 is
+skipped: no test score is computed) for every setting of the grid and seeds 0 to 4, and keeps
+the two models' validation exact match (``seq2seq_val_exact_model1``, model 1 on reversed
+questions, and ``seq2seq_val_exact_model2``, model 2 decoding greedily).
+
+The rule, fixed before the runs: a setting's score is the median over the seeds of the
+weaker model's validation exact match; the chosen setting is the cheapest (fewest epochs,
+then fewest units) whose score is within 0.05 points (one validation question) of the best.
+About 1.5 minutes per run, two at a time; 20 runs.
+
+    python sweeps/nb06_budget.py         # writes sweeps/results/nb06_budget.json
+"""
+
+import argparse
+import itertools
+from concurrent.futures import ProcessPoolExecutor
+
+from common import run_notebook, spread, write_results
+
+INFORMS_CHOICE = True
+NOTEBOOK = "06_encoder_decoder"
+GRID = {"EPOCHS": (12, 15), "UNITS": (96, 128)}
+ONE_QUESTION = 0.0005  # of about 2,000 validation questions
+
+
+def one(job) -> dict:
+    seed, setting = job
+    run = run_notebook(NOTEBOOK, {"SEED": seed, "SCORE_TEST": False, **setting})
+    return {
+        "seed": seed,
+        **setting,
+        "val_exact_model1": run["metrics"].get("seq2seq_val_exact_model1"),
+        "val_exact_model2": run["metrics"].get("seq2seq_val_exact_model2"),
+        "errors": run["errors"],
+        "seconds": run["seconds"],
+    }
+
+
+def choose(rows: list) -> tuple[dict, dict]:
+    """The per-setting scores, and the setting the rule picks."""
+    scores = {}
+    for row in rows:
+        key = (row["EPOCHS"], row["UNITS"])
+        scores.setdefault(key, []).append(min(row["val_exact_model1"], row["val_exact_model2"]))
+    medians = {key: spread(values)["median"] for key, values in scores.items()}
+    best = max(medians.values())
+    chosen = min(key for key, value in medians.items() if value >= best - ONE_QUESTION)
+    return medians, {"EPOCHS": chosen[0], "UNITS": chosen[1]}
+
+
+def quotes(rows: list) -> list[str]:
+    medians, chosen = choose(rows)
+    parts = [
+        f"{e} epochs and {u} units {100 * m:.2f}%" for (e, u), m in sorted(medians.items())
+    ]
+    return [
+        "median over seeds 0 to 4 of the weaker model's validation exact match: "
+        + "; ".join(parts)
+        + f"; chosen: {chosen['EPOCHS']} epochs and {chosen['UNITS']} units"
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(5)))
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    settings = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    jobs = [(seed, setting) for setting in settings for seed in args.seeds]
+    with ProcessPoolExecutor(args.jobs) as pool:
+        rows = list(pool.map(one, jobs))
+    for row in rows:
+        print(row)
+    keys = ("val_exact_model1", "val_exact_model2")
+    bad = [r for r in rows if r["errors"] or any(r[k] is None for k in keys)]
+    if bad:
+        raise SystemExit(f"runs failed: {bad}")
+    path = write_results(
+        "nb06_budget",
+        rows,
+        informs_choice=INFORMS_CHOICE,
+        claims="notebook 06, the parameters cell's EPOCHS and UNITS (section 1)",
+        quotes=quotes(rows),
+    )
+    print(*quotes(rows), f"written: {path}", sep="\n")
+
+
+if __name__ == "__main__":
+    main()
