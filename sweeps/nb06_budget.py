@@ -52,9 +52,7 @@ def choose(rows: list) -> tuple[dict, dict]:
 
 def quotes(rows: list) -> list[str]:
     medians, chosen = choose(rows)
-    parts = [
-        f"{e} epochs and {u} units {100 * m:.2f}%" for (e, u), m in sorted(medians.items())
-    ]
+    parts = [f"{e} epochs and {u} units {100 * m:.2f}%" for (e, u), m in sorted(medians.items())]
     return [
         "median over seeds 0 to 4 of the weaker model's validation exact match: "
         + "; ".join(parts)
@@ -67,7 +65,8 @@ def main():
     parser.add_argument("--seeds", type=int, nargs="+", default=list(range(5)))
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    settings = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    grid = itertools.product(*GRID.values())
+    settings = [dict(zip(GRID, values, strict=True)) for values in grid]
     jobs = [(seed, setting) for setting in settings for seed in args.seeds]
     with ProcessPoolExecutor(args.jobs) as pool:
         rows = list(pool.map(one, jobs))

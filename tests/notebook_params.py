@@ -5,7 +5,7 @@ The browser test (tests/test_browser.py) runs each notebook in JupyterLab with t
 proves that the parameters work and that every cell runs and draws in a learner's UI, in
 seconds rather than minutes. It does not judge the ✓ checks, which small sizes are meant to
 fail: nbval judges them, on the defaults. Whether a notebook's conclusions hold for other
-seeds is a sweep's question (benchmarks/), not one extra seed's in CI. Every notebook must
+seeds is a sweep's question (sweeps/), not one extra seed's in CI. Every notebook must
 have an entry.
 """
 
