@@ -23,6 +23,8 @@ import time
 import keras
 import numpy as np
 
+INFORMS_CHOICE = False  # it backs notebook 02's fixed-lag sentences; it chooses nothing
+
 
 def fixed_marker_adding(n, steps, rng):
     """Adding problem with markers on the first and the last step: x (n, steps, 2), y (n,)."""

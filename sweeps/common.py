@@ -16,6 +16,7 @@ core count next to the rows, so the numbers a notebook quotes can be traced and 
 
 import json
 import math
+import operator
 import os
 import platform
 import subprocess
@@ -31,11 +32,17 @@ NOTEBOOKS = ROOT / "notebooks"
 METRICS_ENV = "LSTM_COURSE_METRICS"  # where lstm_course.metric writes in the kernel
 
 
-def run_notebook(name: str, parameters: dict, timeout: int = 900) -> dict:
+def run_notebook(name: str, parameters: dict, *, informs_choice: bool, timeout: int = 900) -> dict:
     """Execute ``notebooks/<name>.ipynb`` with papermill under ``parameters``.
 
+    With ``informs_choice=True`` the run scores no test set: ``SCORE_TEST`` is forced to
+    False (a notebook without that parameter is refused), and only the metrics whose name has
+    the word ``val`` are returned. A parameter the notebook does not have is refused (papermill
+    would only log it).
+
     Returns ``{"parameters", "metrics", "verdicts", "errors", "seconds"}``: the numbers the
-    notebook recorded with ``lc.metric``, its ``✓``/``✗`` lines, and any error.
+    notebook recorded with ``lc.metric``, its ``✓``/``✗`` lines, and any error (a failing
+    cell, a timeout or a dead kernel), so that one bad run does not lose the others.
     """
     import nbformat
     import papermill
@@ -43,8 +50,19 @@ def run_notebook(name: str, parameters: dict, timeout: int = 900) -> dict:
     notebook = NOTEBOOKS / f"{name}.ipynb"
     if not notebook.exists():
         raise ValueError(f"name must name a notebook in notebooks/, got {name!r}")
+    known = papermill.inspect_notebook(str(notebook))
+    if informs_choice:
+        if "SCORE_TEST" not in known:
+            raise ValueError(f"{name} has no SCORE_TEST parameter: a choosing sweep cannot run it")
+        parameters = {**parameters, "SCORE_TEST": False}
+    unknown = sorted(set(parameters) - set(known))
+    if unknown:
+        raise ValueError(
+            f"parameters {unknown} are not in {name}'s parameters cell {sorted(known)}"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         out, metrics = Path(tmp) / notebook.name, Path(tmp) / "metrics.json"
+        before = os.environ.get(METRICS_ENV)
         os.environ[METRICS_ENV] = str(metrics)
         start = time.perf_counter()
         errors = []
@@ -58,20 +76,26 @@ def run_notebook(name: str, parameters: dict, timeout: int = 900) -> dict:
                 progress_bar=False,
                 execution_timeout=timeout,
             )
-        except papermill.PapermillExecutionError as error:
-            errors.append(f"{error.ename}: {error.evalue}")
+        except Exception as error:  # a cell's error, a timeout, a dead kernel: keep the row
+            errors.append(f"{type(error).__name__}: {error}"[:500])
         finally:
-            del os.environ[METRICS_ENV]
+            if before is None:
+                os.environ.pop(METRICS_ENV, None)
+            else:
+                os.environ[METRICS_ENV] = before
         seconds = time.perf_counter() - start
+        cells = nbformat.read(out, as_version=4).cells if out.exists() else []
         verdicts = [
             line
-            for cell in nbformat.read(out, as_version=4).cells
+            for cell in cells
             for output in cell.get("outputs", [])
             if output.get("output_type") == "stream"
             for line in output.get("text", "").splitlines()
             if line.startswith(("✓", "✗"))
         ]
         recorded = json.loads(metrics.read_text()) if metrics.exists() else {}
+    if informs_choice:
+        recorded = {k: v for k, v in recorded.items() if "val" in k.split("_")}
     return {
         "parameters": parameters,
         "metrics": recorded,
@@ -86,7 +110,8 @@ def _commit() -> str:
         ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--", "lstm_course", "notebooks", "sweeps/*.py"],
+        ["git", "status", "--porcelain", "--", "lstm_course", "notebooks", "sweeps/*.py"]
+        + ["requirements.txt", "pyproject.toml"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -94,6 +119,28 @@ def _commit() -> str:
     )
     commit = done.stdout.strip() or "unknown"
     return commit + ("+uncommitted changes" if dirty.stdout.strip() else "")
+
+
+def _processor() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": platform.python_version()}
+    for package in ("numpy", "keras", "tensorflow", "papermill"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = None
+    return found
 
 
 def names_of_test_scores(row: dict) -> list[str]:
@@ -135,6 +182,8 @@ def write_results(
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cores": os.cpu_count(),
         "machine": platform.machine(),
+        "processor": _processor(),
+        "versions": _versions(),
         "informs_choice": informs_choice,
         "claims": claims,
     }
@@ -164,12 +213,31 @@ def spread(values) -> dict:
 
 
 def _binomial_cdf(k: int, n: int, p: float) -> float:
-    return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k + 1))
+    """P(X <= k) for X ~ Binomial(n, p), summed in log space (no overflow for large n)."""
+    if p <= 0.0:
+        return 1.0
+    if p >= 1.0:
+        return 1.0 if k >= n else 0.0
+    logs = [
+        math.lgamma(n + 1)
+        - math.lgamma(i + 1)
+        - math.lgamma(n - i + 1)
+        + i * math.log(p)
+        + (n - i) * math.log1p(-p)
+        for i in range(k + 1)
+    ]
+    top = max(logs)
+    return min(1.0, math.exp(top) * sum(math.exp(v - top) for v in logs))
 
 
 def k_of_n(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
-    """Clopper and Pearson's exact interval for a proportion seen ``k`` times in ``n`` runs."""
-    if not (isinstance(n, int) and isinstance(k, int) and n >= 1 and 0 <= k <= n):
+    """Clopper and Pearson's exact interval for a proportion seen ``k`` times in ``n`` runs:
+    the range of success probabilities the ``k`` of ``n`` does not rule out."""
+    try:
+        k, n = operator.index(k), operator.index(n)
+    except TypeError:
+        raise ValueError(f"k and n must be integers, got {k!r}, {n!r}") from None
+    if not (n >= 1 and 0 <= k <= n):
         raise ValueError(f"k and n must be integers with 0 <= k <= n and n >= 1, got {k}, {n}")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must lie in (0, 1), got {confidence}")

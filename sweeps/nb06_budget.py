@@ -27,10 +27,12 @@ ONE_QUESTION = 0.0005  # of about 2,000 validation questions
 
 def one(job) -> dict:
     seed, setting = job
-    run = run_notebook(NOTEBOOK, {"SEED": seed, "SCORE_TEST": False, **setting})
+    run = run_notebook(NOTEBOOK, {"SEED": seed, **setting}, informs_choice=INFORMS_CHOICE)
     return {
         "seed": seed,
         **setting,
+        "parameters": run["parameters"],
+        "verdicts": run["verdicts"],
         "val_exact_model1": run["metrics"].get("seq2seq_val_exact_model1"),
         "val_exact_model2": run["metrics"].get("seq2seq_val_exact_model2"),
         "errors": run["errors"],
@@ -53,8 +55,11 @@ def choose(rows: list) -> tuple[dict, dict]:
 def quotes(rows: list) -> list[str]:
     medians, chosen = choose(rows)
     parts = [f"{e} epochs and {u} units {100 * m:.2f}%" for (e, u), m in sorted(medians.items())]
+    seeds = sorted({row["seed"] for row in rows})
+    contiguous = seeds == list(range(seeds[0], seeds[-1] + 1))
+    named = f"{seeds[0]} to {seeds[-1]}" if contiguous else ", ".join(map(str, seeds))
     return [
-        "median over seeds 0 to 4 of the weaker model's validation exact match: "
+        f"median over seeds {named} of the weaker model's validation exact match: "
         + "; ".join(parts)
         + f"; chosen: {chosen['EPOCHS']} epochs and {chosen['UNITS']} units"
     ]
@@ -80,7 +85,7 @@ def main():
         "nb06_budget",
         rows,
         informs_choice=INFORMS_CHOICE,
-        claims="notebook 06, the parameters cell's EPOCHS and UNITS (section 1)",
+        claims="notebook 06, the parameters cell's EPOCHS and UNITS (section 2)",
         quotes=quotes(rows),
     )
     print(*quotes(rows), f"written: {path}", sep="\n")

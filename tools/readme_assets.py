@@ -206,14 +206,14 @@ def results(runs: dict) -> str:
         (
             "Encoder-decoder, exact match on the test questions (no operand pair shared with "
             "training): model 1 / model 2 greedy, both on reversed questions",
-            f"{pct('seq2seq_exact_model1_reversed')} / {pct('seq2seq_exact_model2_greedy')}",
+            f"{pct('seq2seq_test_exact_model1_reversed')} / {pct('seq2seq_test_exact_model2_greedy')}",
             "06",
         ),
         (
             "Encoder-decoder (model 1, reversed), test set: exact match on addition / per "
             "character (the answer's characters and end token, no padding)",
-            f"{pct('seq2seq_exact_addition_model1_reversed')} / "
-            f"{pct('seq2seq_char_model1_reversed')}",
+            f"{pct('seq2seq_test_exact_addition_model1_reversed')} / "
+            f"{pct('seq2seq_test_char_model1_reversed')}",
             "06",
         ),
         (
