@@ -206,7 +206,8 @@ def results(runs: dict) -> str:
         (
             "Encoder-decoder, exact match on the test questions (no operand pair shared with "
             "training): model 1 / model 2 greedy, both on reversed questions",
-            f"{pct('seq2seq_test_exact_model1_reversed')} / {pct('seq2seq_test_exact_model2_greedy')}",
+            f"{pct('seq2seq_test_exact_model1_reversed')} / "
+            f"{pct('seq2seq_test_exact_model2_greedy')}",
             "06",
         ),
         (
