@@ -105,6 +105,23 @@ def run_notebook(name: str, parameters: dict, *, informs_choice: bool, timeout: 
     }
 
 
+def run_all(one, jobs: list, workers: int, needed: tuple, name: str, quotes, **write) -> None:
+    """Run ``one(job)`` for every job, ``workers`` at a time, print the rows, stop if a run
+    failed or lacks a ``needed`` value, then :func:`write_results` with the sweep's
+    ``quotes(rows)`` and print them."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        rows = list(pool.map(one, jobs))
+    for row in rows:
+        print(row)
+    bad = [r for r in rows if r["errors"] or any(r.get(k) is None for k in needed)]
+    if bad:
+        raise SystemExit(f"runs failed: {bad}")
+    path = write_results(name, rows, quotes=quotes(rows), **write)
+    print(*quotes(rows), f"written: {path}", sep="\n")
+
+
 def _commit() -> str:
     done = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False

@@ -11,9 +11,8 @@ contrast?". About 30 s per seed, two at a time.
 """
 
 import argparse
-from concurrent.futures import ProcessPoolExecutor
 
-from common import k_of_n, run_notebook, spread, write_results
+from common import k_of_n, run_all, run_notebook, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "03_lstm_from_scratch"
@@ -56,22 +55,16 @@ def main():
     parser.add_argument("--seeds", type=int, nargs="+", default=list(range(8)))
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(one, args.seeds))
-    for row in rows:
-        print(row)
-    scores = ("test_accuracy_lstm", "test_accuracy_rnn")
-    bad = [r for r in rows if r["errors"] or any(r[k] is None for k in scores)]
-    if bad:
-        raise SystemExit(f"runs failed: {bad}")
-    path = write_results(
+    run_all(
+        one,
+        args.seeds,
+        args.jobs,
+        ("test_accuracy_lstm", "test_accuracy_rnn"),
         "nb03_memory_seeds",
-        rows,
+        quotes,
         informs_choice=INFORMS_CHOICE,
         claims="notebook 03, 'How general is this contrast?'",
-        quotes=quotes(rows),
     )
-    print("\n".join(quotes(rows)), f"\nwritten: {path}", sep="\n")
 
 
 if __name__ == "__main__":

@@ -15,9 +15,8 @@ About 1.5 minutes per run, two at a time; 20 runs.
 
 import argparse
 import itertools
-from concurrent.futures import ProcessPoolExecutor
 
-from common import run_notebook, spread, write_results
+from common import run_all, run_notebook, spread
 
 INFORMS_CHOICE = True
 NOTEBOOK = "06_encoder_decoder"
@@ -73,22 +72,16 @@ def main():
     grid = itertools.product(*GRID.values())
     settings = [dict(zip(GRID, values, strict=True)) for values in grid]
     jobs = [(seed, setting) for setting in settings for seed in args.seeds]
-    with ProcessPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(one, jobs))
-    for row in rows:
-        print(row)
-    keys = ("val_exact_model1", "val_exact_model2")
-    bad = [r for r in rows if r["errors"] or any(r[k] is None for k in keys)]
-    if bad:
-        raise SystemExit(f"runs failed: {bad}")
-    path = write_results(
+    run_all(
+        one,
+        jobs,
+        args.jobs,
+        ("val_exact_model1", "val_exact_model2"),
         "nb06_budget",
-        rows,
+        quotes,
         informs_choice=INFORMS_CHOICE,
         claims="notebook 06, the parameters cell's EPOCHS and UNITS (section 2)",
-        quotes=quotes(rows),
     )
-    print(*quotes(rows), f"written: {path}", sep="\n")
 
 
 if __name__ == "__main__":

@@ -56,3 +56,18 @@ def test_k_of_n_is_clopper_pearson(k, n, lower, upper):
 def test_k_of_n_refuses_impossible_counts():
     with pytest.raises(ValueError, match="k and n"):
         common.k_of_n(4, 3)
+
+
+def _fake_run(job):
+    return {"seed": job, "x": None if job == 99 else job * 2, "errors": []}
+
+
+def test_run_all_writes_the_rows_and_stops_on_a_failed_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(common, "RESULTS", tmp_path)
+    write = {"informs_choice": False, "claims": "demo"}
+    common.run_all(_fake_run, [1, 2], 1, ("x",), "demo", lambda rows: ["q"], **write)
+    written = json.loads((tmp_path / "demo.json").read_text())
+    assert [r["x"] for r in written["rows"]] == [2, 4] and written["quotes"] == ["q"]
+    with pytest.raises(SystemExit, match="runs failed"):
+        common.run_all(_fake_run, [1, 99], 1, ("x",), "demo2", lambda rows: ["q"], **write)
+    assert not (tmp_path / "demo2.json").exists()
