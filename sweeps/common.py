@@ -166,8 +166,35 @@ def names_of_test_scores(row: dict) -> list[str]:
     return sorted({n for n in names if "test" in n.lower().replace("_", " ").split()})
 
 
+def code_digest(path: str) -> str:
+    """The sha256 of what a sweep measured at ``path`` (relative to the repository): for a
+    notebook, its code cells without the parameters cell (a sweep varies those anyway); for
+    a script, its text. A results file stores it, and ``tests/test_evidence.py`` fails when
+    the code changed since: the file is stale and its sweep must run again."""
+    import hashlib
+
+    if not isinstance(path, str) or not (ROOT / path).is_file():
+        raise ValueError(f"path must name a file in the repository, got {path!r}")
+    if path.endswith(".ipynb"):
+        cells = json.loads((ROOT / path).read_text(encoding="utf-8"))["cells"]
+        text = "\n# cell\n".join(
+            "".join(c["source"])
+            for c in cells
+            if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", [])
+        )
+    else:
+        text = (ROOT / path).read_text(encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def write_results(
-    name: str, rows: list, *, informs_choice: bool, claims: str, quotes: list[str] = ()
+    name: str,
+    rows: list,
+    *,
+    informs_choice: bool,
+    claims: str,
+    measured: tuple[str, ...],
+    quotes: list[str] = (),
 ) -> Path:
     """Write ``sweeps/results/<name>.json``: the rows and how they were made.
 
@@ -177,6 +204,8 @@ def write_results(
         informs_choice: True for a sweep whose results choose a setting; its rows must not
             hold a test score (a name with the word ``test``), or this raises ``ValueError``.
         claims: which notebook sentences the file backs, e.g. ``"06 cells 30, 55"``.
+        measured: the notebooks (or the script) the rows measure, relative to the
+            repository; their :func:`code_digest` is stored, so a later change shows.
         quotes: the sentences a notebook quotes from these rows, word for word
             (``tests/test_evidence.py`` checks that the cell citing the file holds them).
     """
@@ -184,6 +213,8 @@ def write_results(
         raise ValueError(f"name must be a lower_snake_case file stem, got {name!r}")
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
         raise TypeError(f"rows must be a non-empty list of dicts, got {type(rows).__name__}")
+    if isinstance(measured, str) or not measured:
+        raise ValueError(f"measured must name the files the rows measure, got {measured!r}")
     if informs_choice:
         leaked = sorted({n for row in rows for n in names_of_test_scores(row)})
         if leaked:
@@ -203,6 +234,7 @@ def write_results(
         "versions": _versions(),
         "informs_choice": informs_choice,
         "claims": claims,
+        "measured_code": {path: code_digest(path) for path in measured},
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"

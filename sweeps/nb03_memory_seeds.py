@@ -63,6 +63,7 @@ def main():
         "nb03_memory_seeds",
         quotes,
         informs_choice=INFORMS_CHOICE,
+        measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 03, 'How general is this contrast?'",
     )
 

@@ -1,194 +1,149 @@
-"""Notebook 06 over several seeds: the measurements behind its across-seed statements.
+"""Notebook 06 over seeds, its settings frozen: what sections 3, 4 and 6 say about other runs.
 
-Runs ``notebooks/06_encoder_decoder.ipynb`` with papermill once per seed; with
-``--as-written``, once more per seed with ``REVERSED = False`` (model 1 on questions as
-written: the table's first column, ``nan`` without this option); with ``--without-context``,
-once more per seed with ``CONTEXT_AT_EVERY_STEP = False``. Reads the tables the notebook
-prints (validation and test: per character, exact, exact on + and on -), model 2's final
-training loss and every ✓/✗ verdict, and prints the tables that notebook 06 quotes in
-sections 3, 4 and 6. This is a measurement, not a test (about 1.5 minutes per run).
+Runs ``notebooks/06_encoder_decoder.ipynb`` once per seed (42 and 0 to 4) in each of three
+settings: as shipped (questions reversed, model 2's decoder reading the context at every
+step), with ``REVERSED = False`` (model 1 reads questions as written) and with
+``CONTEXT_AT_EVERY_STEP = False`` (model 2's decoder gets the question only in its initial
+state). The split is the same in every run (``SPLIT_SEED``); the seed changes the initial
+weights and the order of the batches. Keeps what the notebook records with ``lc.metric``:
+both models' validation and test exact match, per-character test accuracy, test exact
+match on the additions, and model 2's final training loss.
 
-    python sweeps/seq2seq_seeds.py                        # seeds 42 and 0-4
-    python sweeps/seq2seq_seeds.py --as-written           # the tables of sections 3 and 6
-    python sweeps/seq2seq_seeds.py --without-context      # and model 2 without the context
-    python sweeps/seq2seq_seeds.py --seeds 42 7 --jobs 1 --json out.json
-    python sweeps/seq2seq_seeds.py --epochs 13           # another training budget
-    python sweeps/seq2seq_seeds.py --set UNITS=64 BATCH=256  # any parameter of the notebook
+It informs no choice and runs after the choices were frozen: the budget and size were chosen
+on validation by ``nb06_budget.py``; the question order and the context at every step were
+fixed before either sweep existed (notebook 06, section 6, says so). Each run scores the test
+set once, as the notebook does. About 1.5 minutes per run, two at a time; 18 runs.
+
+    python sweeps/seq2seq_seeds.py       # writes sweeps/results/seq2seq_seeds.json
 """
 
 import argparse
-import ast
-import json
-import os
-import re
-import sys
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
-import nbformat
-import papermill
+from common import k_of_n, run_all, run_notebook, spread
 
-# It measured the settings notebook 06 compares (sections 3, 4 and 6) and prints test scores:
-# the choices 06 made from it (reversed questions, the context at every step) are still to be
-# re-made on validation alone, with a choosing sweep (INFORMS_CHOICE = True) of their own.
 INFORMS_CHOICE = False
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "06_encoder_decoder.ipynb"
-ROW = re.compile(r"^(model [12], [a-z ]+?)\s+([\d.]+)%\s+([\d.]+)%\s+([\d.]+)%\s+([\d.]+)%$")
-TRAINED = re.compile(r"^(.+): trained (\d+) epochs in ([\d.]+) s\s+loss ([\d.e-]+)")
+NOTEBOOK = "06_encoder_decoder"
+SETTINGS = {
+    "shipped": {},
+    "as_written": {"REVERSED": False},
+    "initial_state_only": {"CONTEXT_AT_EVERY_STEP": False},
+}
+KEYS = {  # row key: the notebook's metric (model 1's test keys depend on REVERSED)
+    "val_model1": "seq2seq_val_exact_model1",
+    "val_model2": "seq2seq_val_exact_model2",
+    "train_loss_model2": "seq2seq_train_loss_model2",
+}
 
 
-def read_outputs(path: Path) -> dict:
-    """The tables, training summaries and verdicts that an executed notebook 06 printed."""
-    tables, trained, verdicts, errors, title = {}, {}, [], [], None
-    for cell in nbformat.read(path, as_version=4).cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                errors.append(f"{output.ename}: {output.evalue}")
-            if output.output_type != "stream":
-                continue
-            for line in output.text.splitlines():
-                if line.startswith(("validation set", "TEST set")):
-                    title = "validation" if line.startswith("validation") else "test"
-                elif match := ROW.match(line.strip()):
-                    scores = [float(v) for v in match.groups()[1:]]
-                    keys = ("per_char", "exact", "exact_add", "exact_sub")
-                    row = dict(zip(keys, scores, strict=True))
-                    tables.setdefault(title, {})[match.group(1)] = row
-                elif match := TRAINED.match(line.strip()):
-                    label, _, seconds, loss = match.groups()
-                    trained[label] = {"seconds": float(seconds), "loss": float(loss)}
-                elif line.startswith(("✓", "✗")):
-                    verdicts.append(line)
-    return {"tables": tables, "trained": trained, "verdicts": verdicts, "errors": errors}
+def one(job) -> dict:
+    seed, setting = job
+    run = run_notebook(NOTEBOOK, {"SEED": seed, **SETTINGS[setting]}, informs_choice=False)
+    metrics, order = run["metrics"], "written" if setting == "as_written" else "reversed"
+    row = {"seed": seed, "setting": setting, "parameters": run["parameters"]}
+    row |= {key: metrics.get(name) for key, name in KEYS.items()}
+    for model, key in (("model1", f"model1_{order}"), ("model2", "model2_greedy")):
+        for what in ("exact", "char", "exact_addition"):
+            row[f"test_{what}_{model}"] = metrics.get(f"seq2seq_test_{what}_{key}")
+    return row | {k: run[k] for k in ("verdicts", "errors", "seconds")}
 
 
-def run(seed: int, kind: dict, epochs: int | None, timeout: int, more: dict) -> dict:
-    """One execution of the notebook; ``kind`` sets CONTEXT_AT_EVERY_STEP and REVERSED."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / NOTEBOOK.name
-        papermill.execute_notebook(
-            str(NOTEBOOK),
-            str(out),
-            parameters={
-                "SEED": seed,
-                **kind,
-                **({"EPOCHS": epochs} if epochs else {}),
-                **more,
-            },
-            kernel_name="python3",
-            cwd=str(NOTEBOOK.parent),
-            progress_bar=False,
-            execution_timeout=timeout,
-        )
-        row = read_outputs(out)
-    settings = " ".join(f"{k}={v!s:<5}" for k, v in kind.items())
-    print(f"seed {seed:>3} {settings}: {len(row['verdicts'])} verdicts", flush=True)
-    return {
-        "seed": seed,
-        "context_at_every_step": kind["CONTEXT_AT_EVERY_STEP"],
-        "reversed": kind["REVERSED"],
-        **row,
-    }
+def by(rows: list, setting: str) -> dict:
+    return {r["seed"]: r for r in rows if r["setting"] == setting}
 
 
-def cell(row: dict, split: str, model: str, key: str = "exact") -> str:
-    return f"{row['tables'].get(split, {}).get(model, {}).get(key, float('nan')):.2f}"
+def pct(value: float) -> str:
+    return f"{100 * value:.2f}"
 
 
-def report(rows: list[dict]) -> None:
-    with_context = [r for r in rows if r["context_at_every_step"] and r["reversed"]]
-    written = {r["seed"]: r for r in rows if r["context_at_every_step"] and not r["reversed"]}
-    for r in with_context:  # model 1 as written comes from the run with REVERSED = False
-        if r["seed"] in written:
-            for split, table in written[r["seed"]]["tables"].items():
-                if "model 1, as written" in table:
-                    r["tables"].setdefault(split, {})["model 1, as written"] = table[
-                        "model 1, as written"
-                    ]
-    models = ("model 1, as written", "model 1, reversed", "model 2, greedy")
-    print("\nExact match in %, validation / test (and test additions)")
-    print(
-        "| seed | model 1, as written | model 1, reversed | model 2, greedy (reversed) "
-        "| test additions: model 1 reversed / model 2 |"
-    )
-    print("|---" * 5 + "|")
-    for r in with_context:
-        pairs = [f"{cell(r, 'validation', m)} / {cell(r, 'test', m)}" for m in models]
-        added = " / ".join(cell(r, "test", m, "exact_add") for m in models[1:])
-        print(f"| {r['seed']} | " + " | ".join(pairs) + f" | {added} |")
-    print("\nLowest per-character accuracy on the test set, any model, any seed:", end=" ")
-    print(min(v["per_char"] for r in with_context for v in r["tables"].get("test", {}).values()))
-    without = {r["seed"]: r for r in rows if not r["context_at_every_step"]}  # reversed
-    if without:
-        print("\nModel 2 on validation, exact match % (final training loss)")
-        print("| seed | initial state only | context at every step |\n|---|---|---|")
-        for r in with_context:
-            w = without.get(r["seed"])
-            if w is None:
-                continue
-            both = [
-                f"{cell(x, 'validation', 'model 2, greedy')} "
-                f"({x['trained'].get('teacher forcing', {}).get('loss', float('nan')):.3g})"
-                for x in (w, r)
-            ]
-            print(f"| {r['seed']} | {both[0]} | {both[1]} |")
-    failed = [
-        (r["seed"], f"context {r['context_at_every_step']}, reversed {r['reversed']}", v)
-        for r in rows
-        for v in r["verdicts"]
-        if v.startswith("✗")
+def counted(k: int, n: int) -> str:
+    lo, hi = k_of_n(k, n)
+    return f"{k} of {n} (95% interval for the share of seeds: {lo:.2f} to {hi:.2f})"
+
+
+def points(differences: list) -> str:
+    s = spread(abs(100 * d) for d in differences)
+    return f"{s['min']:.2f} to {s['max']:.2f} points"
+
+
+def quotes(rows: list) -> list[str]:
+    shipped, written, alone = (by(rows, s) for s in SETTINGS)
+    seeds = list(shipped)
+    n = len(seeds)
+    header = "| seed | " + " | ".join(map(str, seeds)) + " |"
+    # Section 3: the question order, on validation (model 1).
+    ahead = [written[s]["val_model1"] - shipped[s]["val_model1"] for s in seeds]
+    as_written_row = " | ".join(pct(written[s]["val_model1"]) for s in seeds)
+    reversed_row = " | ".join(pct(shipped[s]["val_model1"]) for s in seeds)
+    order = [
+        header,
+        f"| questions as written (`REVERSED = False`) | {as_written_row} |",
+        f"| questions reversed (`REVERSED = True`) | {reversed_row} |",
+        f"questions as written were ahead on validation in {sum(d > 0 for d in ahead)} of {n} "
+        f"seeds, reversed questions in {sum(d < 0 for d in ahead)}, by {points(ahead)}",
     ]
-    errors = [(r["seed"], e) for r in rows for e in r["errors"]]
-    print(f"\n✗ verdicts: {failed or 'none'}; errors: {errors or 'none'}")
+    # Section 4: the context at every step, on validation (model 2) and in training loss.
+    lost = [shipped[s]["val_model2"] - alone[s]["val_model2"] for s in seeds]
+    higher = [alone[s]["train_loss_model2"] > shipped[s]["train_loss_model2"] for s in seeds]
+    context = [
+        "| initial state only | " + " | ".join(pct(alone[s]["val_model2"]) for s in seeds) + " |",
+        "| context at every step | "
+        + " | ".join(pct(shipped[s]["val_model2"]) for s in seeds)
+        + " |",
+        "| training loss, initial state only | "
+        + " | ".join(f"{alone[s]['train_loss_model2']:.2g}" for s in seeds)
+        + " |",
+        "| training loss, context at every step | "
+        + " | ".join(f"{shipped[s]['train_loss_model2']:.2g}" for s in seeds)
+        + " |",
+        f"without the context at every step, model 2's validation exact match was lower in "
+        f"{counted(sum(d > 0 for d in lost), n)}, by {points(lost)}, and its final training "
+        f"loss higher in {sum(higher)} of {n}",
+    ]
+    # Section 6: the test set, once per run, next to validation.
+    table = []
+    for s in seeds:
+        w, r = written[s], shipped[s]
+        pairs = [
+            f"{pct(x[f'val_{m}'])} / {pct(x[f'test_exact_{m}'])}"
+            for x, m in ((w, "model1"), (r, "model1"), (r, "model2"))
+        ]
+        added = f"{pct(r['test_exact_addition_model1'])} / {pct(r['test_exact_addition_model2'])}"
+        table.append(f"| {s} | " + " | ".join(pairs) + f" | {added} |")
+    val_lead = sum(shipped[s]["val_model2"] > shipped[s]["val_model1"] for s in seeds)
+    test_lead = sum(r["test_exact_model2"] > r["test_exact_model1"] for r in shipped.values())
+    test_exact = [r[f"test_exact_{m}"] for r in shipped.values() for m in ("model1", "model2")]
+    test_exact += [r["test_exact_model1"] for r in written.values()]
+    chars = [r[f"test_char_{m}"] for r in shipped.values() for m in ("model1", "model2")]
+    chars += [r["test_char_model1"] for r in written.values()]
+    gaps = [shipped[s]["test_exact_model2"] - shipped[s]["test_exact_model1"] for s in seeds]
+    test = [
+        *table,
+        f"model 2 was ahead of model 1 (reversed) on validation in {val_lead} of {n} seeds and "
+        f"on test in {test_lead} of {n}; on test they differ by {points(gaps)}",
+        f"the lowest test exact match of any model in any run: {100 * min(test_exact):.2f}%; "
+        f"the lowest per-character test accuracy: {100 * min(chars):.2f}%",
+    ]
+    return order + context + test
 
 
-def parse_setting(text: str) -> tuple[str, object]:
-    """``"UNITS=64"`` -> ``("UNITS", 64)``: the value is a Python literal."""
-    name, sep, value = text.partition("=")
-    if not sep or not name.isidentifier():
-        raise SystemExit(f"--set expects NAME=VALUE, got {text!r}")
-    try:
-        return name, ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        raise SystemExit(
-            f"--set {name}: the value must be a Python literal, got {value!r}"
-        ) from None
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 0, 1, 2, 3, 4])
-    parser.add_argument("--as-written", action="store_true", help="also REVERSED = False")
-    parser.add_argument("--without-context", action="store_true", help="also model 2 without")
-    parser.add_argument("--epochs", type=int, help="EPOCHS (default: the notebook's)")
-    parser.add_argument(
-        "--set", nargs="+", default=[], metavar="NAME=VALUE", help="more parameters, as literals"
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    jobs = [(seed, setting) for setting in SETTINGS for seed in args.seeds]
+    run_all(
+        one,
+        jobs,
+        args.jobs,
+        ("val_model1", "val_model2", "train_loss_model2", "test_exact_model1"),
+        "seq2seq_seeds",
+        quotes,
+        informs_choice=INFORMS_CHOICE,
+        measured=(f"notebooks/{NOTEBOOK}.ipynb",),
+        claims="notebook 06, sections 3 (question order), 4 (context) and 6 (the test set)",
     )
-    parser.add_argument("--jobs", type=int, default=2, help="notebooks run side by side")
-    parser.add_argument("--timeout", type=int, default=900, help="per-cell timeout, seconds")
-    parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    kinds = (
-        [(True, True)] + [(True, False)] * args.as_written + [(False, True)] * args.without_context
-    )
-    runs = [
-        (s, {"CONTEXT_AT_EVERY_STEP": context, "REVERSED": reversed_})
-        for context, reversed_ in kinds
-        for s in args.seeds
-    ]
-    with ProcessPoolExecutor(args.jobs) as pool:
-        seeds, settings_of_run = zip(*runs, strict=True)
-        settings = dict(parse_setting(s) for s in args.set)
-        more = [[args.epochs] * len(runs), [args.timeout] * len(runs), [settings] * len(runs)]
-        rows = list(pool.map(run, seeds, settings_of_run, *more))
-    report(rows)
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -211,7 +211,7 @@ def test_results_files_say_how_they_were_made_and_choices_saw_no_test_score(path
 
     results = json.loads(path.read_text())
     meta = results["meta"]
-    for key in ("command", "package_version", "commit", "date", "cores", "claims"):
+    for key in ("command", "package_version", "commit", "date", "cores", "claims", "measured_code"):
         assert meta.get(key), f"{path.name}: meta lacks {key}"
     if meta["informs_choice"]:
         leaked = sorted({n for row in results["rows"] for n in names_of_test_scores(row)})
@@ -274,3 +274,17 @@ def test_a_metric_recorded_where_the_test_set_is_scored_says_test(path):
             continue
         for name in re.findall(r"lc\.metric\(\s*f?\"([^\"]+)\"", source):
             assert "test" in name.split("_"), f"{path.name} cell {index}: metric {name!r}"
+
+
+@pytest.mark.parametrize("path", sorted(RESULTS.glob("*.json")), ids=lambda p: p.stem)
+def test_a_results_file_is_not_stale(path):
+    """The code a sweep measured (a notebook's code cells, parameters aside, or a script) is
+    the code in the repository now; otherwise its numbers describe code that is gone."""
+    import sys
+
+    sys.path.insert(0, str(SWEEPS))
+    from common import code_digest
+
+    measured = json.loads(path.read_text())["meta"]["measured_code"]
+    changed = [p for p, digest in measured.items() if code_digest(p) != digest]
+    assert not changed, f"{path.name} is stale: {changed} changed since it ran; run its sweep again"

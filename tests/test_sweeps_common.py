@@ -9,18 +9,25 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "sweeps"))
 import common
 
+MEASURED = {"measured": ("sweeps/common.py",)}
+
 
 def test_a_sweep_that_informs_a_choice_cannot_store_a_test_score(tmp_path, monkeypatch):
     monkeypatch.setattr(common, "RESULTS", tmp_path)
     rows = [{"seed": 0, "val_exact": 0.99, "metrics": {"seq2seq_test_exact": 0.98}}]
     with pytest.raises(ValueError, match="seq2seq_test_exact"):
-        common.write_results("epochs", rows, informs_choice=True, claims="06")
+        common.write_results("epochs", rows, informs_choice=True, claims="06", **MEASURED)
     assert not list(tmp_path.iterdir())
-    path = common.write_results("epochs", rows, informs_choice=False, claims="06", quotes=["q"])
+    path = common.write_results(
+        "epochs", rows, informs_choice=False, claims="06", quotes=["q"], **MEASURED
+    )
     written = json.loads(path.read_text())
     assert written["rows"] == rows and written["quotes"] == ["q"]
     assert set(written["meta"]) >= {"command", "package_version", "commit", "date", "cores"}
     assert written["meta"]["informs_choice"] is False
+    assert written["meta"]["measured_code"] == {
+        "sweeps/common.py": common.code_digest("sweeps/common.py")
+    }
 
 
 def test_only_names_with_the_word_test_count_as_test_scores():
@@ -31,9 +38,11 @@ def test_only_names_with_the_word_test_count_as_test_scores():
 def test_bad_names_and_rows_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(common, "RESULTS", tmp_path)
     with pytest.raises(ValueError, match="name"):
-        common.write_results("Bad Name", [{"a": 1}], informs_choice=False, claims="x")
+        common.write_results("Bad Name", [{"a": 1}], informs_choice=False, claims="x", **MEASURED)
     with pytest.raises(TypeError, match="rows"):
-        common.write_results("ok", [], informs_choice=False, claims="x")
+        common.write_results("ok", [], informs_choice=False, claims="x", **MEASURED)
+    with pytest.raises(ValueError, match="measured"):
+        common.write_results("ok", [{"a": 1}], informs_choice=False, claims="x", measured="a.py")
 
 
 def test_spread_is_min_median_max():
@@ -64,10 +73,28 @@ def _fake_run(job):
 
 def test_run_all_writes_the_rows_and_stops_on_a_failed_run(tmp_path, monkeypatch):
     monkeypatch.setattr(common, "RESULTS", tmp_path)
-    write = {"informs_choice": False, "claims": "demo"}
+    write = {"informs_choice": False, "claims": "demo", **MEASURED}
     common.run_all(_fake_run, [1, 2], 1, ("x",), "demo", lambda rows: ["q"], **write)
     written = json.loads((tmp_path / "demo.json").read_text())
     assert [r["x"] for r in written["rows"]] == [2, 4] and written["quotes"] == ["q"]
     with pytest.raises(SystemExit, match="runs failed"):
         common.run_all(_fake_run, [1, 99], 1, ("x",), "demo2", lambda rows: ["q"], **write)
     assert not (tmp_path / "demo2.json").exists()
+
+
+def test_a_notebooks_code_digest_ignores_its_parameters_cell_and_outputs(tmp_path, monkeypatch):
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["x = SEED + 1\n"]}
+    parameters = {**cell, "metadata": {"tags": ["parameters"]}, "source": ["SEED = 1\n"]}
+    notebook = tmp_path / "n.ipynb"
+    monkeypatch.setattr(common, "ROOT", tmp_path)
+
+    def digest(*cells):
+        notebook.write_text(json.dumps({"cells": list(cells)}))
+        return common.code_digest("n.ipynb")
+
+    first = digest(parameters, cell)
+    assert digest({**parameters, "source": ["SEED = 2\n"]}, cell) == first
+    assert digest(parameters, {**cell, "outputs": [{"text": "2"}]}) == first
+    assert digest(parameters, {**cell, "source": ["x = SEED + 2\n"]}) != first
+    with pytest.raises(ValueError, match="path"):
+        common.code_digest("missing.ipynb")
