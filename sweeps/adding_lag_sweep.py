@@ -5,29 +5,28 @@ the first marked value must be carried exactly T - 1 steps and nothing else chan
 Both models are trained as in notebook 02 (32 units, Adam with a cosine-decaying learning
 rate from 0.01, global_clipnorm=1, batch 64, the notebook's N_TRAIN and at most EPOCHS
 epochs, stopped once the MSE on 1,000 validation sequences is below 0.005), and their test
-MSE on 2,000 other sequences is printed with the number of epochs run, one row per seed
-and model:
+MSE on 2,000 other sequences is kept with the number of epochs run, one row per seed, model
+and length. It informs no choice: the budget is notebook 02's, fixed before.
 
-    python sweeps/adding_lag_sweep.py                    # seeds 0-4, T = 10 25 50 100
-    python sweeps/adding_lag_sweep.py --seeds 7 --steps 25 100
+    python sweeps/adding_lag_sweep.py     # writes sweeps/results/adding_lag_sweep.json
 
 Predicting the mean scores 1/6 ≈ 0.167; using only the last value, 1/12 ≈ 0.083.
-It takes about 2 minutes per seed on a 2-core CPU.
+About 2 minutes per seed and model pair on a 2-core CPU, two at a time.
 """
 
-import lstm_course as lc
-
 import argparse
-import time
 
-import keras
-import numpy as np
+from common import run_all
 
 INFORMS_CHOICE = False  # it backs notebook 02's fixed-lag sentences; it chooses nothing
+SEEDS, STEPS, MODELS = (0, 1, 2, 3, 4), (10, 25, 50, 100), ("SimpleRNN", "LSTM")
+SOLVED = 0.01  # test MSE; the stop rule's validation target is 0.005
 
 
 def fixed_marker_adding(n, steps, rng):
     """Adding problem with markers on the first and the last step: x (n, steps, 2), y (n,)."""
+    import numpy as np
+
     values = rng.uniform(size=(n, steps))
     markers = np.zeros((n, steps))
     markers[:, [0, -1]] = 1
@@ -35,14 +34,18 @@ def fixed_marker_adding(n, steps, rng):
     return x, (values * markers).sum(axis=1).astype("float32")
 
 
-class StopWhenSolved(keras.callbacks.Callback):
-    """Stop training once the validation MSE is below 0.005 (as in notebook 02)."""
+def test_mse(kind, steps, seed, n_train=10_000, epochs=12, units=32, batch=64):
+    """Train one model on one length; its test MSE and the epochs it ran. TensorFlow is
+    imported here, in the worker, never in the parent that forks the workers."""
+    import lstm_course as lc
 
-    def on_epoch_end(self, epoch, logs=None):
-        self.model.stop_training = logs["val_loss"] < 0.005
+    import keras
+    import numpy as np
 
+    class StopWhenSolved(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):  # as in notebook 02
+            self.model.stop_training = logs["val_loss"] < 0.005
 
-def test_mse(kind, steps, seed, n_train, epochs, units=32, batch=64):
     rng = np.random.default_rng(seed)
     x, y = fixed_marker_adding(n_train, steps, rng)
     x_test, y_test = fixed_marker_adding(2000, steps, rng)
@@ -64,21 +67,54 @@ def test_mse(kind, steps, seed, n_train, epochs, units=32, batch=64):
     return float(model.evaluate(x_test, y_test, verbose=0)), len(history.history["loss"])
 
 
+def one(job) -> dict:
+    import time
+
+    seed, kind = job
+    start, row = time.perf_counter(), {"seed": seed, "model": kind, "errors": []}
+    for steps in STEPS:
+        row[f"test_mse_{steps}"], row[f"epochs_{steps}"] = test_mse(kind, steps, seed)
+    return row | {"seconds": round(time.perf_counter() - start, 1)}
+
+
+def quotes(rows: list) -> list[str]:
+    header = "| model, seed | " + " | ".join(f"$T = {s}$" for s in STEPS) + " |"
+    table = [
+        f"| {r['model']}, {r['seed']} | "
+        + " | ".join(f"{r[f'test_mse_{s}']:.3f}" for s in STEPS)
+        + " |"
+        for kind in MODELS
+        for r in sorted((r for r in rows if r["model"] == kind), key=lambda r: r["seed"])
+    ]
+    counts = []
+    for kind in MODELS:
+        mine = [r for r in rows if r["model"] == kind]
+        solved = [sum(r[f"test_mse_{s}"] < SOLVED for r in mine) for s in STEPS]
+        counts.append(
+            f"{kind}: test MSE below {SOLVED} in "
+            + ", ".join(map(str, solved[:-1]))
+            + f" and {solved[-1]} of {len(mine)} seeds at T = "
+            + ", ".join(map(str, STEPS[:-1]))
+            + f" and {STEPS[-1]}"
+        )
+    return [header, *table, *counts]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
-    parser.add_argument("--steps", type=int, nargs="+", default=[10, 25, 50, 100])
-    parser.add_argument("--models", nargs="+", default=["SimpleRNN", "LSTM"])
-    parser.add_argument("--n-train", type=int, default=10_000)
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    print(f"test MSE (epochs run), N_TRAIN={args.n_train}, EPOCHS={args.epochs}; T = {args.steps}")
-    for seed in args.seeds:
-        for kind in args.models:
-            start = time.perf_counter()
-            row = [test_mse(kind, t, seed, args.n_train, args.epochs) for t in args.steps]
-            cells = "  ".join(f"{mse:.3f} ({epochs:>2})" for mse, epochs in row)
-            print(f"seed {seed} {kind:>9}: {cells}   ({time.perf_counter() - start:.0f} s)")
+    run_all(
+        one,
+        [(seed, kind) for kind in MODELS for seed in SEEDS],
+        args.jobs,
+        tuple(f"test_mse_{s}" for s in STEPS),
+        "adding_lag_sweep",
+        quotes,
+        informs_choice=INFORMS_CHOICE,
+        measured=("sweeps/adding_lag_sweep.py",),
+        claims="notebook 02, section 5: 'Is it the lag?'",
+    )
 
 
 if __name__ == "__main__":

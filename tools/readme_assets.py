@@ -184,10 +184,10 @@ def results(runs: dict) -> str:
             " / ".join(
                 num(k, 2)
                 for k in (
-                    "co2_mae_lstm",
-                    "co2_mae_linear_autoregression",
-                    "co2_mae_seasonal_drift_2_years",
-                    "co2_mae_seasonal_naive",
+                    "co2_test_mae_lstm",
+                    "co2_test_mae_linear_autoregression",
+                    "co2_test_mae_seasonal_drift_2_years",
+                    "co2_test_mae_seasonal_naive",
                 )
             ),
             "04",
@@ -254,7 +254,9 @@ def results(runs: dict) -> str:
         (
             "Running parity, tested on strings 16× the training length, accuracy per step: "
             "LSTM / minGRU / two minGRU layers (chance: 50%)",
-            " / ".join(pct(f"parity_accuracy_{k}_longest") for k in ("lstm", "mingru", "mingru_2")),
+            " / ".join(
+                pct(f"parity_test_accuracy_{k}_longest") for k in ("lstm", "mingru", "mingru_2")
+            ),
             "10",
         ),
     ]

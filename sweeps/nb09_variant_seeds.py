@@ -1,0 +1,72 @@
+"""Notebook 09's checks over other seeds, on validation data: do their thresholds hold with
+margin?
+
+Runs ``notebooks/09_gru_and_variants.ipynb`` with ``SCORE_TEST = False`` (no test set is
+scored) and ``SEED`` = 0 to 4 (each seed draws fresh data sets and fresh weights for all of
+the notebook's ``RUNS``), and keeps the validation errors the notebook's checks read
+(``variants_*_val_*``). It informs a choice, the checks' thresholds, so it sees no test
+score. About 1 minute per run, two at a time.
+
+    python sweeps/nb09_variant_seeds.py     # writes sweeps/results/nb09_variant_seeds.json
+"""
+
+import argparse
+
+from common import run_all, run_notebook
+
+INFORMS_CHOICE = True
+NOTEBOOK = "09_gru_and_variants"
+KEYS = {
+    "adding_worst_vanilla": "variants_adding_val_mse_worst_run_vanilla",
+    "adding_vanilla": "variants_adding_val_mse_vanilla",
+    "adding_no_input_gate": "variants_adding_val_mse_no_input_gate",
+    "memory_vanilla": "variants_memory_val_error_vanilla",
+    "memory_forget_bias_0": "variants_memory_val_error_forget_bias_0",
+    "memory_no_forget_gate": "variants_memory_val_error_no_forget_gate",
+}
+
+
+def one(seed: int) -> dict:
+    run = run_notebook(NOTEBOOK, {"SEED": seed}, informs_choice=INFORMS_CHOICE)
+    row = {"seed": seed, "parameters": run["parameters"]}
+    row |= {key: run["metrics"].get(name) for key, name in KEYS.items()}
+    return row | {k: run[k] for k in ("verdicts", "errors", "seconds")}
+
+
+def quotes(rows: list) -> list[str]:
+    seeds = sorted(r["seed"] for r in rows)
+    worst = max(r["adding_worst_vanilla"] for r in rows)
+    ratio = min(r["adding_no_input_gate"] / r["adding_vanilla"] for r in rows)
+    bias = min(r["memory_forget_bias_0"] - r["memory_vanilla"] for r in rows)
+    gate = min(r["memory_no_forget_gate"] - r["memory_vanilla"] for r in rows)
+    held = sum(not any(v.startswith("✗") for v in r["verdicts"]) for r in rows)
+    return [
+        f"over seeds {seeds[0]} to {seeds[-1]}, on validation data: the vanilla LSTM's worst "
+        f"run on the adding problem {worst:.4f} (the check: at most 0.03); no input gate at "
+        f"least {ratio:.1f} times the vanilla MSE (at least 3); forget bias 0 at least "
+        f"{100 * bias:.1f} points above vanilla on the memory task (at least 15); no forget "
+        f"gate at least {100 * gate:.1f} points above (at least 5); every check held in "
+        f"{held} of {len(rows)} runs",
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(5)))
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    run_all(
+        one,
+        args.seeds,
+        args.jobs,
+        tuple(KEYS),
+        "nb09_variant_seeds",
+        quotes,
+        informs_choice=INFORMS_CHOICE,
+        measured=(f"notebooks/{NOTEBOOK}.ipynb",),
+        claims="notebook 09, section 3: the checks' thresholds",
+    )
+
+
+if __name__ == "__main__":
+    main()
