@@ -2,7 +2,7 @@
 
 Runs ``notebooks/03_lstm_from_scratch.ipynb`` with its defaults and ``SEED`` = 0 to 7 (eight
 seeds besides the notebook's 42; each seed draws fresh data and fresh weights) and keeps the
-two test accuracies the notebook records (``memory_accuracy_lstm``, ``memory_accuracy_rnn``,
+two test accuracies the notebook records (``memory_test_accuracy_lstm`` and ``_rnn``,
 scored on the held-out sequences after training). It informs no choice: the notebook's sizes
 and budget were fixed before it ran. Backs notebook 03's paragraph "How general is this
 contrast?". About 30 s per seed, two at a time.
@@ -25,8 +25,8 @@ def one(seed: int) -> dict:
         "seed": seed,
         "parameters": run["parameters"],
         "verdicts": run["verdicts"],
-        "test_accuracy_lstm": run["metrics"].get("memory_accuracy_lstm"),
-        "test_accuracy_rnn": run["metrics"].get("memory_accuracy_rnn"),
+        "test_accuracy_lstm": run["metrics"].get("memory_test_accuracy_lstm"),
+        "test_accuracy_rnn": run["metrics"].get("memory_test_accuracy_rnn"),
         "errors": run["errors"],
         "seconds": run["seconds"],
     }

@@ -159,7 +159,11 @@ def results(runs: dict) -> str:
         (
             "Adding problem (T = 100), test MSE: predict-the-mean / SimpleRNN / LSTM",
             " / ".join(
-                [num("adding_mse_baseline", 3), num("adding_mse_rnn", 3), num("adding_mse_lstm", 4)]
+                [
+                    num("adding_test_mse_baseline", 3),
+                    num("adding_test_mse_rnn", 3),
+                    num("adding_test_mse_lstm", 4),
+                ]
             ),
             "02",
         ),
@@ -175,7 +179,7 @@ def results(runs: dict) -> str:
         ),
         (
             "Memory task (40 steps), test accuracy: LSTM / SimpleRNN",
-            f"{pct('memory_accuracy_lstm')} / {pct('memory_accuracy_rnn')}",
+            f"{pct('memory_test_accuracy_lstm')} / {pct('memory_test_accuracy_rnn')}",
             "03",
         ),
         (
