@@ -79,7 +79,9 @@ def quotes(rows: list) -> list[str]:
         f"| questions as written (`REVERSED = False`) | {as_written_row} |",
         f"| questions reversed (`REVERSED = True`) | {reversed_row} |",
         f"questions as written were ahead on validation in {sum(d > 0 for d in ahead)} of {n} "
-        f"seeds, reversed questions in {sum(d < 0 for d in ahead)}, by {points(ahead)}",
+        f"seeds, reversed questions in {sum(d < 0 for d in ahead)}, tied in "
+        f"{sum(d == 0 for d in ahead)}; the largest gap {max(abs(100 * d) for d in ahead):.2f} "
+        "points",
     ]
     # Section 4: the context at every step, on validation (model 2) and in training loss.
     lost = [shipped[s]["val_model2"] - alone[s]["val_model2"] for s in seeds]
@@ -96,8 +98,10 @@ def quotes(rows: list) -> list[str]:
         + " | ".join(f"{shipped[s]['train_loss_model2']:.2g}" for s in seeds)
         + " |",
         f"without the context at every step, model 2's validation exact match was lower in "
-        f"{counted(sum(d > 0 for d in lost), n)}, by {points(lost)}, and its final training "
-        f"loss higher in {sum(higher)} of {n}",
+        f"{counted(sum(d > 0 for d in lost), n)}, by {points([d for d in lost if d > 0])}, "
+        f"and higher in {sum(d < 0 for d in lost)}, by at most "
+        f"{max([-100 * d for d in lost if d < 0], default=0):.2f} points; its final training "
+        f"loss was higher in {sum(higher)} of {n}",
     ]
     # Section 6: the test set, once per run, next to validation.
     table = []
