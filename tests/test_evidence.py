@@ -62,11 +62,6 @@ KNOWN_UNBACKED = [
     ("04_keras_lstm", "in four of the five seeds of our sweep it did stop", 36),
     ("05_even_numbers", "(Over five seeds, 42, 7, 1, 2 and 3, run outside this notebook", 36),
     ("05_even_numbers", "In all five seeds we ran outside this notebook", 36),
-    ("06_encoder_decoder", "Section 3 compares the two settings over six seeds", 36),
-    ("06_encoder_decoder", "Questions as written were ahead for seeds 0, 1, 2 and 3", 36),
-    ("06_encoder_decoder", "model 2 is weaker in all six seeds", 36),
-    ("06_encoder_decoder", "(with other seeds the other model can be best", 36),
-    ("06_encoder_decoder", "Over six seeds (SEED = 42 and 0 to 4", 36),
 ]
 
 # Sentences the trigger words catch that are not claims about unseen runs: (notebook, quote, why)
