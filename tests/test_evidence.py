@@ -29,6 +29,7 @@ OTHER_RUNS = re.compile(
         [
             r"outside\s+(?:this|the)\s+notebook",
             r"while\s+writing\s+this\s+notebook",
+            r"while\s+this\s+notebook\s+was\s+written",
             r"\b(?:other|more)\s+seeds?\b",
             rf"\b{NUMBER}\s+other\s+seeds\b",
             rf"\b{NUMBER}\s+seeds\b",
@@ -62,6 +63,7 @@ KNOWN_UNBACKED = [
     ("04_keras_lstm", "in four of the five seeds of our sweep it did stop", 36),
     ("05_even_numbers", "(Over five seeds, 42, 7, 1, 2 and 3, run outside this notebook", 36),
     ("05_even_numbers", "In all five seeds we ran outside this notebook", 36),
+    ("09_gru_and_variants", "chosen on validation data while this notebook was written", 37),
 ]
 
 # Sentences the trigger words catch that are not claims about unseen runs: (notebook, quote, why)
@@ -72,7 +74,6 @@ NOT_CLAIMS = [
     ("09_gru_and_variants", "`RUNS` = 3 runs each", "the runs it shows"),
     ("09_gru_and_variants", "(0.108–0.136 in all three runs)", "the runs it shows"),
     ("09_gru_and_variants", "(3 runs per model, 1,000 test sequences", "the runs it shows"),
-    ("09_gru_and_variants", "without forget gate 2 of 3 runs", "counts of the runs it shows"),
 ]
 
 
@@ -130,9 +131,9 @@ def test_claims_about_other_runs_cite_a_results_file(path):
     "stem, quote, issue", KNOWN_UNBACKED + NOT_CLAIMS, ids=lambda v: str(v)[:40]
 )
 def test_the_list_of_known_unbacked_claims_only_shrinks(stem, quote, issue):
-    # 18 at the start; 21 once the guard read paragraphs, not whole cells (three sentences
-    # that a cited sentence elsewhere in their cell had hidden).
-    assert len(KNOWN_UNBACKED) <= 21, "KNOWN_UNBACKED may only shrink: back a new claim instead"
+    # 18 when the guard was written; 21 once it read paragraphs, not whole cells; 9 after the
+    # sweeps of 02, 06, 09 and 10 (one of the 9 caught by a pattern added later).
+    assert len(KNOWN_UNBACKED) <= 9, "KNOWN_UNBACKED may only shrink: back a new claim instead"
     texts = [
         text for _, text in unbacked_cells(notebook_cells(NOTEBOOKS[0].parent / f"{stem}.ipynb"))
     ]
