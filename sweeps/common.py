@@ -105,6 +105,29 @@ def run_notebook(name: str, parameters: dict, *, informs_choice: bool, timeout: 
     }
 
 
+def notebook_row(name: str, parameters: dict, keys: dict, *, informs_choice: bool, **fields):
+    """One run of ``notebooks/<name>.ipynb`` (:func:`run_notebook`) as a sweep's row: the
+    ``fields`` (the seed, the setting), each recorded metric ``keys[key]`` under ``key``
+    (``None`` if the run did not record it), and the run's parameters, verdicts, errors and
+    seconds."""
+    run = run_notebook(name, parameters, informs_choice=informs_choice)
+    return {
+        **fields,
+        **{key: run["metrics"].get(metric) for key, metric in keys.items()},
+        **{k: run[k] for k in ("parameters", "verdicts", "errors", "seconds")},
+    }
+
+
+def main(description: str, one, jobs: list, needed: tuple, name: str, quotes, **write) -> None:
+    """The command line every sweep shares: ``--jobs``, the runs side by side (2 by
+    default, one per core here), then :func:`run_all`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks run side by side")
+    run_all(one, jobs, parser.parse_args().jobs, needed, name, quotes, **write)
+
+
 def run_all(one, jobs: list, workers: int, needed: tuple, name: str, quotes, **write) -> None:
     """Run ``one(job)`` for every job, ``workers`` at a time, print the rows, stop if a run
     failed or lacks a ``needed`` value, then :func:`write_results` with the sweep's

@@ -11,9 +11,7 @@ notebook's sizes and budget were fixed before it ran. About 1 minute per run, tw
     python sweeps/nb02_seeds.py         # writes sweeps/results/nb02_seeds.json
 """
 
-import argparse
-
-from common import k_of_n, run_all, run_notebook, spread
+from common import k_of_n, main, notebook_row, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "02_vanishing_gradients"
@@ -35,10 +33,8 @@ KEYS = (
 
 
 def one(seed: int) -> dict:
-    run = run_notebook(NOTEBOOK, {"SEED": seed}, informs_choice=INFORMS_CHOICE)
-    row = {"seed": seed, "parameters": run["parameters"]}
-    row |= {key: run["metrics"].get(key) for key in KEYS}
-    return row | {k: run[k] for k in ("verdicts", "errors", "seconds")}
+    keys = {key: key for key in KEYS}
+    return notebook_row(NOTEBOOK, {"SEED": seed}, keys, informs_choice=INFORMS_CHOICE, seed=seed)
 
 
 def rng(values, digits: int) -> str:
@@ -85,14 +81,11 @@ def quotes(rows: list) -> list[str]:
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    run_all(
+if __name__ == "__main__":
+    main(
+        __doc__.splitlines()[0],
         one,
         list(SEEDS),
-        args.jobs,
         KEYS,
         "nb02_seeds",
         quotes,
@@ -100,7 +93,3 @@ def main():
         measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 02: sections 3 and 5, the forget gates, the summary",
     )
-
-
-if __name__ == "__main__":
-    main()

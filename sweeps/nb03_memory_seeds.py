@@ -10,26 +10,19 @@ contrast?". About 30 s per seed, two at a time.
     python sweeps/nb03_memory_seeds.py            # writes sweeps/results/nb03_memory_seeds.json
 """
 
-import argparse
-
-from common import k_of_n, run_all, run_notebook, spread
+from common import k_of_n, main, notebook_row, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "03_lstm_from_scratch"
+KEYS = {
+    "test_accuracy_lstm": "memory_test_accuracy_lstm",
+    "test_accuracy_rnn": "memory_test_accuracy_rnn",
+}
 SOLVED, FAILED = 0.99, 0.7  # notebook 03's own thresholds: answers (>= 0.99), does not (< 0.7)
 
 
 def one(seed: int) -> dict:
-    run = run_notebook(NOTEBOOK, {"SEED": seed}, informs_choice=INFORMS_CHOICE)
-    return {
-        "seed": seed,
-        "parameters": run["parameters"],
-        "verdicts": run["verdicts"],
-        "test_accuracy_lstm": run["metrics"].get("memory_test_accuracy_lstm"),
-        "test_accuracy_rnn": run["metrics"].get("memory_test_accuracy_rnn"),
-        "errors": run["errors"],
-        "seconds": run["seconds"],
-    }
+    return notebook_row(NOTEBOOK, {"SEED": seed}, KEYS, informs_choice=INFORMS_CHOICE, seed=seed)
 
 
 def quotes(rows: list) -> list[str]:
@@ -50,23 +43,15 @@ def quotes(rows: list) -> list[str]:
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(8)))
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    run_all(
+if __name__ == "__main__":
+    main(
+        __doc__.splitlines()[0],
         one,
-        args.seeds,
-        args.jobs,
-        ("test_accuracy_lstm", "test_accuracy_rnn"),
+        list(range(8)),
+        tuple(KEYS),
         "nb03_memory_seeds",
         quotes,
         informs_choice=INFORMS_CHOICE,
         measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 03, 'How general is this contrast?'",
     )
-
-
-if __name__ == "__main__":
-    main()

@@ -21,11 +21,10 @@ About 1.5 to 2 minutes per run, two at a time; 20 runs.
     python sweeps/nb06_budget.py         # writes sweeps/results/nb06_budget.json
 """
 
-import argparse
 import itertools
 import math
 
-from common import run_all, run_notebook, spread
+from common import main, notebook_row, spread
 
 INFORMS_CHOICE = True
 NOTEBOOK = "06_encoder_decoder"
@@ -33,22 +32,19 @@ NOTEBOOK = "06_encoder_decoder"
 # with 128, 1.6 points or more under the best): dropped, so that `make sweeps` stays within an
 # hour. A change of grid on validation results alone, stated here.
 GRID = {"EPOCHS": (15, 18), "UNITS": (96, 128)}
+KEYS = {
+    "val_exact_model1": "seq2seq_val_exact_model1",
+    "val_exact_model2": "seq2seq_val_exact_model2",
+}
 ONE_QUESTION = 0.0005  # of about 2,000 validation questions
 
 
 def one(job) -> dict:
     seed, setting = job
-    run = run_notebook(NOTEBOOK, {"SEED": seed, **setting}, informs_choice=INFORMS_CHOICE)
-    return {
-        "seed": seed,
-        **setting,
-        "parameters": run["parameters"],
-        "verdicts": run["verdicts"],
-        "val_exact_model1": run["metrics"].get("seq2seq_val_exact_model1"),
-        "val_exact_model2": run["metrics"].get("seq2seq_val_exact_model2"),
-        "errors": run["errors"],
-        "seconds": run["seconds"],
-    }
+    parameters = {"SEED": seed, **setting}
+    return notebook_row(
+        NOTEBOOK, parameters, KEYS, informs_choice=INFORMS_CHOICE, seed=seed, **setting
+    )
 
 
 def choose(rows: list) -> tuple[dict, dict]:
@@ -85,26 +81,19 @@ def quotes(rows: list) -> list[str]:
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(5)))
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    grid = itertools.product(*GRID.values())
-    settings = [dict(zip(GRID, values, strict=True)) for values in grid]
-    jobs = [(seed, setting) for setting in settings for seed in args.seeds]
-    run_all(
+if __name__ == "__main__":
+    main(
+        __doc__.splitlines()[0],
         one,
-        jobs,
-        args.jobs,
-        ("val_exact_model1", "val_exact_model2"),
+        [
+            (seed, dict(zip(GRID, v, strict=True)))
+            for v in itertools.product(*GRID.values())
+            for seed in range(5)
+        ],
+        tuple(KEYS),
         "nb06_budget",
         quotes,
         informs_choice=INFORMS_CHOICE,
         measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 06, the parameters cell's EPOCHS, UNITS and VAL_FLOOR (section 2)",
     )
-
-
-if __name__ == "__main__":
-    main()

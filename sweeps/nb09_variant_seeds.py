@@ -10,9 +10,7 @@ score. About 1 minute per run, two at a time.
     python sweeps/nb09_variant_seeds.py     # writes sweeps/results/nb09_variant_seeds.json
 """
 
-import argparse
-
-from common import run_all, run_notebook, spread
+from common import main, notebook_row, spread
 
 INFORMS_CHOICE = True
 NOTEBOOK = "09_gru_and_variants"
@@ -27,10 +25,7 @@ KEYS = {
 
 
 def one(seed: int) -> dict:
-    run = run_notebook(NOTEBOOK, {"SEED": seed}, informs_choice=INFORMS_CHOICE)
-    row = {"seed": seed, "parameters": run["parameters"]}
-    row |= {key: run["metrics"].get(name) for key, name in KEYS.items()}
-    return row | {k: run[k] for k in ("verdicts", "errors", "seconds")}
+    return notebook_row(NOTEBOOK, {"SEED": seed}, KEYS, informs_choice=INFORMS_CHOICE, seed=seed)
 
 
 def between(values, scale: float = 1.0, digits: int = 1, unit: str = "") -> str:
@@ -62,15 +57,11 @@ def quotes(rows: list) -> list[str]:
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(5)))
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    run_all(
+if __name__ == "__main__":
+    main(
+        __doc__.splitlines()[0],
         one,
-        args.seeds,
-        args.jobs,
+        list(range(5)),
         tuple(KEYS),
         "nb09_variant_seeds",
         quotes,
@@ -78,7 +69,3 @@ def main():
         measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 09, section 3: the checks' thresholds",
     )
-
-
-if __name__ == "__main__":
-    main()

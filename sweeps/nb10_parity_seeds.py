@@ -10,23 +10,17 @@ checks' thresholds, so it sees no test score. About 35 s per run, two at a time.
     python sweeps/nb10_parity_seeds.py      # writes sweeps/results/nb10_parity_seeds.json
 """
 
-import argparse
-
-from common import run_all, run_notebook, spread
+from common import main, notebook_row, spread
 
 INFORMS_CHOICE = True
 NOTEBOOK = "10_after_the_lstm"
 LENGTHS = (16, 64, 256)  # the notebook's TEST_LENGTHS; 16 is its TRAIN_LENGTH
 MODELS = ("lstm", "mingru", "mingru_2")
+KEYS = {f"val_{m}_{s}": f"parity_val_accuracy_{m}_{s}" for m in MODELS for s in LENGTHS}
 
 
 def one(seed: int) -> dict:
-    run = run_notebook(NOTEBOOK, {"SEED": seed}, informs_choice=INFORMS_CHOICE)
-    row = {"seed": seed, "parameters": run["parameters"]}
-    for model in MODELS:
-        for steps in LENGTHS:
-            row[f"val_{model}_{steps}"] = run["metrics"].get(f"parity_val_accuracy_{model}_{steps}")
-    return row | {k: run[k] for k in ("verdicts", "errors", "seconds")}
+    return notebook_row(NOTEBOOK, {"SEED": seed}, KEYS, informs_choice=INFORMS_CHOICE, seed=seed)
 
 
 def quotes(rows: list) -> list[str]:
@@ -46,23 +40,15 @@ def quotes(rows: list) -> list[str]:
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(range(5)))
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    run_all(
+if __name__ == "__main__":
+    main(
+        __doc__.splitlines()[0],
         one,
-        args.seeds,
-        args.jobs,
-        tuple(f"val_{m}_{s}" for m in MODELS for s in LENGTHS),
+        list(range(5)),
+        tuple(KEYS),
         "nb10_parity_seeds",
         quotes,
         informs_choice=INFORMS_CHOICE,
         measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 10, section 5: the parity checks' thresholds",
     )
-
-
-if __name__ == "__main__":
-    main()

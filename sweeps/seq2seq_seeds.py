@@ -17,9 +17,7 @@ set once, as the notebook does. About 1.5 minutes per run, two at a time; 18 run
     python sweeps/seq2seq_seeds.py       # writes sweeps/results/seq2seq_seeds.json
 """
 
-import argparse
-
-from common import k_of_n, run_all, run_notebook, spread
+from common import k_of_n, main, notebook_row, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "06_encoder_decoder"
@@ -37,14 +35,15 @@ KEYS = {  # row key: the notebook's metric (model 1's test keys depend on REVERS
 
 def one(job) -> dict:
     seed, setting = job
-    run = run_notebook(NOTEBOOK, {"SEED": seed, **SETTINGS[setting]}, informs_choice=False)
-    metrics, order = run["metrics"], "written" if setting == "as_written" else "reversed"
-    row = {"seed": seed, "setting": setting, "parameters": run["parameters"]}
-    row |= {key: metrics.get(name) for key, name in KEYS.items()}
+    order = "written" if setting == "as_written" else "reversed"
+    keys = dict(KEYS)
     for model, key in (("model1", f"model1_{order}"), ("model2", "model2_greedy")):
         for what in ("exact", "char", "exact_addition"):
-            row[f"test_{what}_{model}"] = metrics.get(f"seq2seq_test_{what}_{key}")
-    return row | {k: run[k] for k in ("verdicts", "errors", "seconds")}
+            keys[f"test_{what}_{model}"] = f"seq2seq_test_{what}_{key}"
+    parameters = {"SEED": seed, **SETTINGS[setting]}
+    return notebook_row(
+        NOTEBOOK, parameters, keys, informs_choice=INFORMS_CHOICE, seed=seed, setting=setting
+    )
 
 
 def by(rows: list, setting: str) -> dict:
@@ -148,16 +147,11 @@ def quotes(rows: list) -> list[str]:
     return order + context + test
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[42, 0, 1, 2, 3, 4])
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    jobs = [(seed, setting) for setting in SETTINGS for seed in args.seeds]
-    run_all(
+if __name__ == "__main__":
+    main(
+        __doc__.splitlines()[0],
         one,
-        jobs,
-        args.jobs,
+        [(seed, setting) for setting in SETTINGS for seed in (42, 0, 1, 2, 3, 4)],
         ("val_model1", "val_model2", "train_loss_model2", "test_exact_model1"),
         "seq2seq_seeds",
         quotes,
@@ -165,7 +159,3 @@ def main():
         measured=(f"notebooks/{NOTEBOOK}.ipynb",),
         claims="notebook 06, sections 3 (question order), 4 (context) and 6 (the test set)",
     )
-
-
-if __name__ == "__main__":
-    main()

@@ -98,3 +98,25 @@ def test_a_notebooks_code_digest_ignores_its_parameters_cell_and_outputs(tmp_pat
     assert digest(parameters, {**cell, "source": ["x = SEED + 2\n"]}) != first
     with pytest.raises(ValueError, match="path"):
         common.code_digest("missing.ipynb")
+
+
+def test_a_notebook_row_holds_the_fields_the_named_metrics_and_how_the_run_went(monkeypatch):
+    run = {
+        "parameters": {"SEED": 3},
+        "metrics": {"val_acc": 0.9},
+        "verdicts": ["✓ a"],
+        "errors": [],
+        "seconds": 1.5,
+    }
+    monkeypatch.setattr(common, "run_notebook", lambda name, parameters, informs_choice: run)
+    keys = {"accuracy": "val_acc", "missing": "val_loss"}
+    row = common.notebook_row("03", {"SEED": 3}, keys, informs_choice=True, seed=3)
+    assert row == {
+        "seed": 3,
+        "accuracy": 0.9,
+        "missing": None,
+        "parameters": {"SEED": 3},
+        "verdicts": ["✓ a"],
+        "errors": [],
+        "seconds": 1.5,
+    }
