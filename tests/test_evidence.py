@@ -1,13 +1,18 @@
 """Evidence you can re-run (CONTRIBUTING.md, "Evidence"): the guard.
 
-1. A notebook's markdown that speaks of runs it does not show (other seeds, "outside this
-   notebook", "the seeds tried while writing it") must name a committed results file,
-   ``sweeps/results/<name>.json``, that exists. Cells titled "Exercises and questions" are
-   questions to the learner, not claims, and are not read.
-2. A committed results file whose sweep informs a choice holds no test score, and a sweep
-   script that declares ``INFORMS_CHOICE = True`` names none.
+1. A paragraph of a notebook's markdown that speaks of runs the notebook does not show
+   (other seeds, "outside this notebook", "in every run", "while writing this notebook")
+   names a committed results file, ``sweeps/results/<name>.json``, that exists; a citation
+   also covers the lists and tables right after its paragraph. Cells titled "Exercises and
+   questions" are questions to the learner, not claims, and are not read.
+2. A cell that cites a results file quotes at least one of its ``quotes`` word for word, and
+   every quote stands in some citing cell; the quotes are what the sweep's ``quotes(rows)``
+   makes of the file's rows.
+3. A results file whose sweep informs a choice holds no test score, and a sweep script that
+   declares ``INFORMS_CHOICE = True`` names none.
+4. A results file is stale, and fails, once the code it measured has changed.
 
-Both rules are shown failing on planted examples. The claims written before the rule, which
+Each rule is shown failing on a planted example. The claims written before the rule, which
 issues 35 to 37 rewrite with sweeps, are listed in ``KNOWN_UNBACKED`` (notebook, a quote of
 the sentence, the issue that fixes it); the list may only shrink: an entry whose sentence is
 gone or now backed fails too, so it must be deleted.
