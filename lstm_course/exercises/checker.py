@@ -142,6 +142,35 @@ def _item_label(outer: str, i: int, names: Sequence[str]) -> str:
     return f"item {i} of {outer.split(' (')[0]}"
 
 
+def _extra_values(expected, got, rtol, atol, names: Sequence[str]) -> str | None:
+    """A sentence if one value was expected and a tuple (or list) with more came back.
+
+    NumPy would stack ``(f, z)`` into one array of the wrong shape, or fail on
+    ``(h_t, cache)``; either way the message would not say what happened. A list of numbers
+    that stacks to the expected shape is a right answer and is left to the comparison.
+    """
+    if not isinstance(got, tuple | list) or len(got) < 2:
+        return None
+    if all(isinstance(g, int | float | np.integer | np.floating) for g in got):
+        return None  # a list of plain numbers: an array written as a list
+    try:
+        stacked = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        stacked = None  # ragged, or holds a dict: not one array written as a list
+    if stacked is not None:
+        shape = np.shape(expected)
+        if stacked.shape == shape or not any(np.shape(g) == shape for g in got):
+            return None  # an array written as a list (its shape, if wrong, is said later)
+    what = names[0] if len(names) == 1 else "the result"
+    kind = type(got).__name__
+    right = compare(expected, got[0], rtol, atol) is None
+    return (
+        f"expected one array, got a {kind} of {len(got)} values: return only {what}"
+        + (f"; item 0 of your {kind} is right" if right else "")
+        + " (did you return a cache or an intermediate value too?)"
+    )
+
+
 def _compare_ints(expected, got, label) -> str | None:
     if int(got) == int(expected):
         return None
@@ -155,7 +184,8 @@ def compare(
 
     Handles arrays, numbers and (nested) tuples/lists of them. An expected ``int`` must be
     answered with an int. float32 answers are compared with float32 tolerances.
-    ``names`` names the items of a returned tuple in messages.
+    ``names`` names the items of a returned tuple in messages (or, with one name, the one
+    expected array when a tuple comes back).
     """
     if isinstance(expected, tuple | list):
         n = len(expected)
@@ -180,6 +210,9 @@ def compare(
         return None
     if got is None:
         return _where(_label, "your function returned None: did you forget the `return`?")
+    extra = _extra_values(expected, got, rtol, atol, names)
+    if extra:
+        return _where(_label, extra)
     if _is_int(expected) and not _is_int(got):
         if isinstance(got, np.ndarray) and got.shape == () and np.issubdtype(got.dtype, np.integer):
             return _compare_ints(expected, got, _label)
@@ -312,10 +345,15 @@ class Exercise:
         error_hint: added when the learner's function raises a shape-type error (ValueError,
             IndexError, TypeError). It must not give the answer away.
         select: picks the comparable part of an output (e.g. drops a cache dict).
-        output_names: the names of the items of a returned tuple, for messages.
+        output_names: the names of the items of a returned tuple, for messages; for a
+            function that returns one array, one name (``("h_t",)``), used when a tuple
+            comes back instead.
         accept: ``(expected, got) -> got``, turns an equivalent answer (a (1, n) bias
             gradient) into the reference's form before comparing.
         show_inputs: prefix problems with the scalar inputs ("for units=3, input_dim=5: ").
+        diagnose: ``(inputs, expected, got) -> hint or None``, a mistake no fixed known bug
+            can reproduce (a sigmoid clipped at a learner's own bound); tried after the known
+            bugs.
         trials: how many random inputs to try.
     """
 
@@ -329,6 +367,7 @@ class Exercise:
     output_names: Sequence[str] = ()
     accept: Callable[[Any, Any], Any] | None = None
     show_inputs: bool = False
+    diagnose: Callable[[dict, Any, Any], str | None] | None = None
     trials: int = 4
     rtol: float = 1e-5  # loose enough for float32 intermediates in a float64 result
     atol: float = 1e-6
@@ -420,6 +459,13 @@ class Exercise:
             return f"{problem}. Hint: {bug.hint}"
         if VALUES_DIFFER not in problem:  # a type or shape problem: said in words already
             return problem
+        if self.diagnose is not None:
+            try:
+                hint = self.diagnose(inputs, expected, got)
+            except Exception:  # an unusual answer: fall through to the generic hints
+                hint = None
+            if hint:
+                return f"{problem}. Hint: {hint}"
         hint = _generic_hint(expected, got, self.rtol, self.atol)
         if hint:
             return f"{problem}. Hint: {hint}"

@@ -28,6 +28,7 @@ check_dense_tanh = Exercise(
     name="dense_tanh",
     reference=dense_tanh,
     make_inputs=_dense_inputs,
+    output_names=("tanh(x @ W + b)",),
     known_bugs=[
         KnownBug(lambda x, W, b: x @ W + b, "the tanh is missing: squash x @ W + b with np.tanh"),
         KnownBug(lambda x, W, b: np.tanh(x @ W) + b, "the bias belongs inside the tanh"),

@@ -47,6 +47,7 @@ check_rnn_cell_forward = Exercise(
     name="rnn_cell_forward",
     reference=rnn.rnn_cell_forward,
     make_inputs=_rnn_cell_inputs,
+    output_names=("h_t",),
     known_bugs=[
         KnownBug(
             _cell(recurrent="none"),

@@ -38,6 +38,23 @@ def _gate(activation=sigmoid, recurrent="W_hf", inputs=True, bias=True):
     return gate
 
 
+def _clipped_sigmoid(inputs, expected, got):
+    """A hint if ``got`` is σ(clip(z, -c, c)) for some bound c < 10, else None."""
+    e = np.asarray(expected, dtype=float)
+    g = np.asarray(got, dtype=float)
+    if g.shape != e.shape or np.any((g <= 0) | (g >= 1)):
+        return None
+    z, z_got = np.log(e / (1 - e)), np.log(g / (1 - g))
+    bound = float(np.max(np.abs(z_got)))
+    if not 0 < bound < 10 or not np.allclose(g, sigmoid(np.clip(z, -bound, bound)), atol=1e-6):
+        return None
+    return (
+        f"your gate is σ(z) where |z| < {bound:.3g} and flat beyond: clipping z at "
+        f"±{bound:.3g} moves the gate by up to σ(-{bound:.3g}) = {sigmoid(-bound):.2g}. "
+        "Clip at ±10 or wider (σ(-10) = 4.5e-5, within the checker's tolerance), or not at all"
+    )
+
+
 check_forget_gate = Exercise(
     name="forget_gate",
     reference=forget_gate,
@@ -82,6 +99,11 @@ check_forget_gate = Exercise(
             "with only the recurrent term left your gate is wrong: check h_{t-1} W_hf",
         ),
     ],
+    output_names=("f_t",),
+    diagnose=_clipped_sigmoid,
+    # A sigmoid guarded with np.clip(z, -10, 10) is a right answer: it is off by at most
+    # σ(-10) = 4.5e-5 (tested); every mistake named above is off by far more.
+    atol=5e-5,
     error_hint="x_t is (batch, d) and W_xf is (d, units); the gate is (batch, units)",
 )
 
@@ -95,18 +117,42 @@ def lstm_cell_step(x_t, h_prev, c_prev, W_x, W_h, b):
 
 
 def _cell_variant(
-    order="ifco", h_from="new", squash=True, candidate=np.tanh, c_squash=False, input_gate=True
+    order="ifco",
+    h_from="new",
+    squash=True,
+    candidate=np.tanh,
+    c_squash=False,
+    input_gate="i",
+    terms="xhb",
+    kept="c_prev",
+    split="blocks",
+    gate_inside=False,
 ):
-    """A (possibly broken) LSTM step, for the checker's known bugs (``c`` in ``order`` is c̃)."""
+    """A (possibly broken) LSTM step, for the checker's known bugs (``c`` in ``order`` is c̃).
+
+    ``terms`` lists the terms of the pre-activation that are kept (x, h, b); ``kept`` is what
+    the forget gate multiplies; ``input_gate`` is "i", "1 - f" (coupled) or "none";
+    ``split="interleaved"`` reads the blocks with ``z.reshape(batch, units, 4)``;
+    ``gate_inside`` computes ``tanh(o ⊙ c_t)``.
+    """
 
     def step(x_t, h_prev, c_prev, W_x, W_h, b):
-        pre = x_t @ W_x + h_prev @ W_h + b
-        parts = dict(zip(order, np.split(pre, 4, axis=-1), strict=True))
+        pre = (x_t @ W_x if "x" in terms else 0.0) + (h_prev @ W_h if "h" in terms else 0.0)
+        pre = np.broadcast_to(pre + (b if "b" in terms else 0.0), (len(x_t), W_h.shape[1]))
+        if split == "interleaved":  # column 4j + k goes to gate k
+            blocks = np.moveaxis(pre.reshape(len(x_t), -1, 4), -1, 0)
+        else:
+            blocks = np.split(pre, 4, axis=-1)
+        parts = dict(zip(order, blocks, strict=True))
         i, f, o = (sigmoid(parts[k]) for k in "ifo")
-        c_t = f * c_prev + (i if input_gate else 1.0) * candidate(parts["c"])
+        write = {"i": i, "1 - f": 1.0 - f, "none": 1.0}[input_gate]
+        c_t = f * {"c_prev": c_prev, "h_prev": h_prev, "none": 0.0}[kept]
+        c_t = c_t + write * candidate(parts["c"])
         if c_squash:
             c_t = np.tanh(c_t)
         c_out = c_t if h_from == "new" else c_prev
+        if gate_inside:
+            return np.tanh(o * c_out), c_t
         return o * (np.tanh(c_out) if squash else c_out), c_t
 
     return step
@@ -163,12 +209,72 @@ check_lstm_cell_step = Exercise(
             "comes in h_t = o ⊙ tanh(c_t)",
         ),
         KnownBug(
-            _cell_variant(input_gate=False),
+            _cell_variant(input_gate="none"),
             "the input gate is missing: the candidate enters the cell as i ⊙ c̃",
+        ),
+        KnownBug(
+            _cell_variant(input_gate="1 - f"),
+            "you coupled the gates, (1 - f) ⊙ c̃ (the GRU's and the coupled variant's way): "
+            "the LSTM has its own input gate, c_t = f ⊙ c_{t-1} + i ⊙ c̃",
+        ),
+        KnownBug(
+            _cell_variant(gate_inside=True),
+            "the output gate multiplies after the tanh: h_t = o ⊙ tanh(c_t), not tanh(o ⊙ c_t)",
+        ),
+        KnownBug(
+            _cell_variant(kept="h_prev"),
+            "the forget gate scales the previous *cell* state: f ⊙ c_{t-1}, not f ⊙ h_{t-1}",
+        ),
+        KnownBug(
+            _cell_variant(kept="none"),
+            "c_prev is missing: the cell keeps part of its old state, c_t = f ⊙ c_{t-1} + i ⊙ c̃",
+        ),
+        KnownBug(
+            _cell_variant(split="interleaved"),
+            "z.reshape(batch, units, 4) interleaves the blocks (column 4j + k goes to gate k): "
+            "the four blocks sit side by side, units columns each, so split with "
+            "np.split(z, 4, axis=-1) or z.reshape(batch, 4, units)",
+        ),
+        KnownBug(
+            _cell_variant(terms="hb"),
+            "your step ignores x_t: the pre-activation is x_t @ W_x + h_prev @ W_h + b",
+        ),
+        KnownBug(
+            _cell_variant(terms="xb"),
+            "your step ignores h_prev: the pre-activation is x_t @ W_x + h_prev @ W_h + b",
+        ),
+        KnownBug(
+            _cell_variant(terms="xh"),
+            "the bias b is missing: the pre-activation is x_t @ W_x + h_prev @ W_h + b",
         ),
         KnownBug(lambda *args: _cell_variant()(*args)[::-1], "return (h_t, c_t) in this order"),
         KnownBug(lambda *args: _cell_variant()(*args)[0], "return both states: (h_t, c_t)"),
     ],
+    ablations=[  # each keeps one term of x_t @ W_x + h_prev @ W_h + b, and f ⊙ c_prev
+        Ablation(
+            zeroed("x_t", "h_prev", "c_prev"),
+            "with x_t = h_prev = c_prev = 0 only the bias is left: check how b enters "
+            "(added once to x_t @ W_x + h_prev @ W_h, before the blocks are split)",
+        ),
+        Ablation(
+            zeroed("h_prev", "c_prev", "b"),
+            "with only the input term left your step is wrong: check the x_t @ W_x term",
+        ),
+        Ablation(
+            zeroed("x_t", "c_prev", "b"),
+            "with only the recurrent term left your step is wrong: check the h_prev @ W_h term",
+        ),
+        Ablation(
+            zeroed("x_t", "h_prev", "b"),
+            "with x_t = h_prev = b = 0 every gate is σ(0) = 0.5 and c̃ = 0, so c_t must be "
+            "c_prev / 2: check the f ⊙ c_{t-1} term",
+        ),
+    ],
+    # A sigmoid guarded with np.clip(z, -10, 10) is a right answer: it moves each gate by at
+    # most σ(-10) = 4.5e-5, c_t by at most 4.5e-5 (|c_prev| + 1) and h_t by at most
+    # 4.5e-5 (|c_prev| + 2); |c_prev| < 3 on the checker's inputs, so 3e-4 (tested). Every
+    # mistake named above moves the outputs by over 30 times that (tested).
+    atol=3e-4,
     error_hint="pre = x_t @ W_x + h_prev @ W_h + b is (batch, 4*units): four "
     "blocks of units columns, one per gate",
 )
