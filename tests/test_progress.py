@@ -13,13 +13,29 @@ def tiny_fit(callback, epochs=10):
 
 
 def test_prints_one_line_every_n_epochs_and_a_summary(capsys):
-    tiny_fit(CompactProgress(every=5, label="demo"), epochs=10)
+    tiny_fit(CompactProgress(every=4, label="demo"), epochs=10)
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith("demo: epoch  5/10  loss ")
+    assert lines[0].startswith("demo: epoch  4/10  loss ")
     assert "val_loss" in lines[0]
-    assert lines[1].startswith("demo: epoch 10/10")
+    assert lines[1].startswith("demo: epoch  8/10")
     assert lines[2].startswith("demo: trained 10 epochs in ")
+
+
+def test_the_last_epoch_is_not_printed_twice(capsys):
+    """Its line would repeat the summary's numbers (review item 36)."""
+    for every, periodic in [(5, [5]), (10, []), (3, [3, 6, 9])]:
+        tiny_fit(CompactProgress(every=every), epochs=10)
+        lines = capsys.readouterr().out.splitlines()
+        assert [int(line.split("/")[0].split()[-1]) for line in lines[:-1]] == periodic
+        assert lines[-1].startswith("trained 10 epochs in ") and "loss" in lines[-1]
+
+
+def test_metrics_keep_four_significant_digits():
+    from lstm_course.notebook.progress import _format_logs
+
+    logs = {"accuracy": 1.0, "loss": 0.0123, "val_loss": 1.23456e-5, "lr": 250.0, "note": "x"}
+    assert _format_logs(logs) == "accuracy 1.000  loss 0.01230  lr 250.0  val_loss 1.235e-05"
 
 
 def test_live_mode_outside_jupyter_prints_only_the_summary(capsys):

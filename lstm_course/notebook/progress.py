@@ -10,7 +10,8 @@ import numpy as np
 
 
 def _format_logs(logs: dict) -> str:
-    return "  ".join(f"{k} {v:.4g}" for k, v in sorted(logs.items()) if isinstance(v, int | float))
+    """Each metric to 4 significant digits, trailing zeros kept: 1 prints as 1.000."""
+    return "  ".join(f"{k} {v:#.4g}" for k, v in sorted(logs.items()) if isinstance(v, int | float))
 
 
 class CompactProgress(keras.callbacks.Callback):
@@ -20,8 +21,10 @@ class CompactProgress(keras.callbacks.Callback):
 
         model.fit(x, y, epochs=100, verbose=0, callbacks=[CompactProgress(every=25)])
 
-    prints ``epoch  25/100  loss 0.0123`` four times and a final summary line with the
-    epoch count, the training time and the last metrics.
+    prints ``epoch  25/100  loss 0.01230`` three times (epochs 25, 50 and 75) and a final
+    summary line with the epoch count, the training time and the last epoch's metrics; the
+    last epoch's own line would repeat the summary's numbers, so it is left out. Metrics are
+    printed to 4 significant digits.
 
     Args:
         every: print a line every this many epochs. ``None`` keeps a single line that is
@@ -68,8 +71,9 @@ class CompactProgress(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         self._last = dict(logs or {})
         done = epoch + 1
-        if self.every is not None and (done % self.every == 0):
-            print(self._line(done, self._last))
+        if self.every is not None and done % self.every == 0:
+            if done != self._epochs:  # the summary line repeats the last epoch's numbers
+                print(self._line(done, self._last))
         elif self._handle is not None:
             self._handle.update(self._pretty(self._line(done, self._last)))
 
