@@ -275,3 +275,14 @@ def test_a_sigmoid_clipped_too_tightly_gets_the_clip_hint_not_a_term_hint(bound)
     assert result.status == WRONG
     assert f"clipping z at ±{bound:.3g}" in result.message, str(result)
     assert "W_hf" not in result.message and "W_xf" not in result.message
+
+
+def test_the_clip_diagnosis_is_silent_on_saturated_gates(recwarn):
+    """σ(z) rounds to exactly 1 for z > 37: the diagnosis must not warn (a notebook shows it)."""
+    from lstm_course.exercises.nb03_lstm_from_scratch import _clipped_sigmoid
+
+    z = np.array([[-50.0, -3.0, 0.0, 3.0, 50.0]])
+    assert "clipping z at ±5 " in _clipped_sigmoid({}, sig(z), sig_clipped(z, 5.0))
+    assert _clipped_sigmoid({}, sig(z), np.round(sig(z))) is None  # 0 and 1: not a sigmoid
+    assert _clipped_sigmoid({}, sig(z), sig(z)) is None
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]

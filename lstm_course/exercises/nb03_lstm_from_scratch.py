@@ -44,7 +44,8 @@ def _clipped_sigmoid(inputs, expected, got):
     g = np.asarray(got, dtype=float)
     if g.shape != e.shape or np.any((g <= 0) | (g >= 1)):
         return None
-    z, z_got = np.log(e / (1 - e)), np.log(g / (1 - g))
+    with np.errstate(divide="ignore", over="ignore"):  # σ(z) rounds to 1 for z > 37
+        z, z_got = np.log(e / (1 - e)), np.log(g / (1 - g))
     bound = float(np.max(np.abs(z_got)))
     if not 0 < bound < 10 or not np.allclose(g, sigmoid(np.clip(z, -bound, bound)), atol=1e-6):
         return None
