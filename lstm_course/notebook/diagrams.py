@@ -165,9 +165,9 @@ def draw_lstm_cell(highlight: str | None = None, ax=None):
     _node(ax, 5.5, 5.0, "+", on["update"] and highlight is not None, _ACTIVE["update"])
     # Hidden state and input enter at the bottom, are joined into [h, x], which feeds the
     # three gates and the candidate.
-    ax.plot([-0.6, 7.5], [0.8, 0.8], color=ink, linewidth=1.2)
+    ax.plot([-0.6, 7.5], [0.8, 0.8], color=ink, linewidth=1.2, linestyle="-")
     ax.text(-0.7, 0.4, r"$h_{t-1}$", fontsize=11, color=_INK)
-    ax.plot([1.2, 1.2], [-0.4, 0.8], color=ink, linewidth=1.2)
+    ax.plot([1.2, 1.2], [-0.4, 0.8], color=ink, linewidth=1.2, linestyle="-")
     ax.add_patch(plt.Circle((1.2, 0.8), 0.1, color=ink, zorder=3, gid="junction"))
     ax.text(1.35, -0.55, r"$x_t$", fontsize=11, color=_INK)
     ax.text(4.9, 0.4, r"$[h_{t-1}, x_t]$", fontsize=11, color=_INK, ha="center")
@@ -205,16 +205,20 @@ def draw_lstm_cell(highlight: str | None = None, ax=None):
     _arrow(ax, (2.5, 2.5), (2.5, 4.68), color=line_color("forget"))
     # input gate × candidate -> + on the cell state
     _node(ax, 5.5, 3.6, "×", on["input"] and highlight is not None, _ACTIVE["input"])
-    ax.plot([4.2, 4.2, 5.18], [2.5, 3.6, 3.6], color=line_color("input"), linewidth=1.2)
+    ax.plot(
+        [4.2, 4.2, 5.18], [2.5, 3.6, 3.6], color=line_color("input"), linewidth=1.2, linestyle="-"
+    )
     _arrow(ax, (5.5, 2.5), (5.5, 3.28), color=line_color("input"))
     _arrow(ax, (5.5, 3.92), (5.5, 4.68), color=line_color("update"))
     # output: tanh(c) × o -> h
-    ax.plot([8.7, 8.7], [5.0, 4.3], color=line_color("output"), linewidth=1.2)
+    ax.plot([8.7, 8.7], [5.0, 4.3], color=line_color("output"), linewidth=1.2, linestyle="-")
     _box(ax, 8.7, 4.0, 0.95, 0.5, "tanh", "white", edge=line_color("output"), fontsize=11)
     _node(ax, 8.7, 2.9, "×", on["output"] and highlight is not None, _ACTIVE["output"])
     _arrow(ax, (8.7, 3.75), (8.7, 3.22), color=line_color("output"))
-    ax.plot([7.5, 7.5, 8.38], [2.5, 2.9, 2.9], color=line_color("output"), linewidth=1.2)
-    ax.plot([8.7, 8.7], [2.58, 0.8], color=line_color("output"), linewidth=1.2)
+    ax.plot(
+        [7.5, 7.5, 8.38], [2.5, 2.9, 2.9], color=line_color("output"), linewidth=1.2, linestyle="-"
+    )
+    ax.plot([8.7, 8.7], [2.58, 0.8], color=line_color("output"), linewidth=1.2, linestyle="-")
     _arrow(ax, (8.7, 0.8), (10.6, 0.8), color=line_color("output"))
     ax.text(10.0, 0.4, r"$h_t$", fontsize=11, color=_INK)
     ax.text(
