@@ -61,8 +61,6 @@ CITED = re.compile(r"sweeps/results/([a-z0-9_]+)\.json")
 
 # (notebook, quote from the sentence, the issue whose sweep backs it or removes it)
 KNOWN_UNBACKED = [
-    ("01_rnn_recurrence", "Outside the notebook we repeated the experiment with seeds 0 to 4", 35),
-    ("01_rnn_recurrence", "With seeds 0 to 4 (outside the notebook)", 35),
     ("04_keras_lstm", "over five seeds (42, 7, 1, 2, 3, run outside this notebook)", 36),
     ("04_keras_lstm", "in four of the five seeds of our sweep it did stop", 36),
     ("05_even_numbers", "(Over five seeds, 42, 7, 1, 2 and 3, run outside this notebook", 36),

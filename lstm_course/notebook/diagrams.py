@@ -90,10 +90,23 @@ def draw_unrolled_rnn(steps: int = 4, ax=None):
             label=f"$h_{{{t}}}$" if t < 3 else None,
             label_offset=(0, 0.2),
         )
-        if t == 0:
-            ax.text(start[0], 0.72, "$W_{hh}$", fontsize=MIN_FONTSIZE, color=_INK, va="top")
+        if t == min(1, steps - 1):  # on the first arrow between two cells (h_0's if one)
+            middle = (start[0] + x - 0.45) / 2
+            ax.text(
+                middle, 0.9, "$W_{hh}$", fontsize=MIN_FONTSIZE, color=_INK, ha="center", va="top"
+            )
+    ax.text(
+        1.0 + width / 2,
+        -0.62,
+        r"every cell: $h_t = \tanh(x_t W_{xh} + h_{t-1} W_{hh} + b_h)$,  "
+        r"$\hat{y}_t = \mathrm{softmax}(h_t W_{hy} + b_y)$",
+        ha="center",
+        va="top",
+        fontsize=MIN_FONTSIZE,
+        color=_INK,
+    )
     ax.set_xlim(-0.2, 1.0 + width + 0.8)
-    ax.set_ylim(-0.55, 2.55)
+    ax.set_ylim(-1.05, 2.55)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title("One RNN cell, unrolled in time: the same weights at every step", fontsize=12)
