@@ -562,6 +562,8 @@ WRONG = {
         ("np.tahn", dense_numpy_typo, "check the spelling"),
         ("no return", lambda x, W, b: None, "forget the `return`"),
         ("tanh of x", lambda x, W, b: np.tanh(x) @ W + b, "apply the tanh after"),
+        ("tanh of b only", lambda x, W, b: x @ W + np.tanh(b), "must wrap the whole sum"),
+        ("2 sigmoid - 1", lambda x, W, b: 2 * sig(x @ W + b) - 1, "tanh(z) = 2σ(2z) - 1"),
         ("wrong arity", lambda x, W: np.tanh(x @ W), "must take 3 arguments"),
     ],
     "rnn_cell_forward": [

@@ -43,6 +43,14 @@ check_dense_tanh = Exercise(
         KnownBug(lambda x, W, b: np.tanh(x @ W), "the bias b is missing"),
         KnownBug(lambda x, W, b: np.tanh(x @ W - b), "the bias is added, not subtracted"),
         KnownBug(lambda x, W, b: np.tanh(x) @ W + b, "apply the tanh after x @ W + b, not to x"),
+        KnownBug(
+            lambda x, W, b: x @ W + np.tanh(b),
+            "the tanh must wrap the whole sum x @ W + b, not only b",
+        ),
+        KnownBug(
+            lambda x, W, b: 2 * sigmoid(x @ W + b) - 1,
+            "2σ(z) - 1 is tanh(z / 2); the identity is tanh(z) = 2σ(2z) - 1 (or use np.tanh)",
+        ),
     ],
     ablations=[
         Ablation(zeroed("b"), "with b = 0 your output is wrong: check the x @ W term"),
