@@ -52,7 +52,7 @@ def rng(values, digits: int) -> str:
 def quotes(rows: list) -> list[str]:
     rows = sorted(rows, key=lambda r: SEEDS.index(r["seed"]))
     n, seeds = len(rows), [r["seed"] for r in rows]
-    blew_up = sum(r["clip_unclipped_blew_up"] for r in rows)
+    blew_up = int(sum(r["clip_unclipped_blew_up"] for r in rows))
     clipped_learned = sum(r["clip_clipped_val_mse"] < r["clip_mean_baseline_val"] for r in rows)
     gain1_learned = sum(r["clip_gain1_val_mse"] < r["clip_mean_baseline_val"] for r in rows)
     gain1_better = sum(r["clip_gain1_val_mse"] < r["clip_clipped_val_mse"] for r in rows)
@@ -63,6 +63,8 @@ def quotes(rows: list) -> list[str]:
         r["seed"] for r in rows if r["adding_test_mse_rnn"] < r["adding_test_mse_baseline"] - 0.01
     ]
     held = sum(not any(v.startswith("✗") for v in r["verdicts"]) for r in rows)
+    failed = sorted({v for r in rows for v in r["verdicts"] if v.startswith("✗")})
+    failed_in = {v: [r["seed"] for r in rows if v in r["verdicts"]] for v in failed}
     fell = sum(r["gradient_lag75_rnn_trained"] < r["gradient_lag75_rnn_untrained"] for r in rows)
     raised = [r["gradient_lag75_lstm_trained"] / r["gradient_lag75_lstm_untrained"] for r in rows]
     ratios = {w: spread(r[f"write_ratio_{w}"] for r in rows) for w in ("before", "trained")}
@@ -86,7 +88,10 @@ def quotes(rows: list) -> list[str]:
         f"the LSTM's test MSE was below 0.01 in {lstm_solved} of {n} runs (95% interval for "
         f"the share of seeds: {lo:.2f} to {hi:.2f}); the SimpleRNN's was below 1/12 in "
         f"{rnn_both} of {n}, and more than 0.01 under the baseline's in {len(learned)} "
-        f"(seeds {', '.join(map(str, learned)) or 'none'}); every check held in {held} of {n}",
+        f"(seeds {', '.join(map(str, learned)) or 'none'}); every check held in {held} of {n}"
+        + "".join(
+            f"; '{v}' in seeds {', '.join(map(str, seeds_))}" for v, seeds_ in failed_in.items()
+        ),
         f"trained, {min(units):.0f} to {max(units):.0f} of the 32 units ended with a mean forget "
         f"gate above 0.9 (the highest "
         f"{rng((r['forget_max_trained'] for r in rows), 2)}), and the average over the units "

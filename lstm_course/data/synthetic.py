@@ -77,10 +77,12 @@ def delayed_echo(n, steps, vocab, delay, rng):
 
 
 def adding_problem(n, steps, rng):
-    """The adding problem (Hochreiter & Schmidhuber 1997).
+    """The adding problem, in the form of Le, Jaitly & Hinton (2015), "A simple way to
+    initialize recurrent networks of rectified linear units".
 
     Each step holds a value drawn from U[0, 1] and a marker (0 or 1). One marker sits in
-    each half of the sequence; the target is the sum of the two marked values. Predicting
+    each half of the sequence; the target is the sum of the two marked values. (The task
+    comes from Hochreiter & Schmidhuber (1997), whose version differs in its details.) Predicting
     the mean (1.0) gives an MSE of about 1/6 ≈ 0.167. Shapes: x ``(n, steps, 2)``, y ``(n,)``.
     """
     _check_rng(rng)
