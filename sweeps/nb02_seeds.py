@@ -2,13 +2,15 @@
 
 Runs ``notebooks/02_vanishing_gradients.ipynb`` with its defaults and ``SEED`` = 0 to 4, 7
 and 42 (42 is the run the notebook shows; each seed draws fresh data and fresh weights) and
-keeps what the notebook records with ``lc.metric``: the clipping experiment's three runs
-(gain 2 unclipped: did it blow up; gain 2 clipped and the gain-1 control: validation MSE after
-5 epochs, and the mean's); the adding problem's test MSE and the LSTM's epochs; each model's
-gradient at lag 75 before and after training (the same model); the trained LSTM's forget
-gates; how much more its most-keeping unit writes at the markers than elsewhere; and every
-✓/✗ verdict. It informs no choice: the
-notebook's sizes and budget were fixed before it ran. About 1 minute per run, two at a time.
+keeps what the notebook records with ``lc.metric``: the clipping experiment's four runs
+(gain 2 unclipped: did it blow up; gain 2 clipped, gain 1 clipped and gain 1 unclipped:
+validation MSE after 5 epochs, and the mean's; the untrained state Jacobian's norm with
+gain 2 and gain 1); the untrained SimpleRNN's and LSTM's gradient at lag 50; the adding
+problem's test MSE and the LSTM's epochs; each model's gradient at lag 75 before and after
+training (the same model); the trained LSTM's forget gates; how much more its most-keeping
+unit writes at the markers than elsewhere; and every ✓/✗ verdict. It informs no choice: the
+notebook's sizes and budget were fixed before it ran. Two runs at a time; on 2 cores shared
+with other work the 7 runs took about 11 minutes.
 
     python sweeps/nb02_seeds.py         # writes sweeps/results/nb02_seeds.json
 """
@@ -22,6 +24,11 @@ KEYS = (
     "clip_unclipped_blew_up",
     "clip_clipped_val_mse",
     "clip_gain1_val_mse",
+    "clip_gain1_clipped_val_mse",
+    "clip_start_jacobian_gain2",
+    "clip_start_jacobian_gain1",
+    "init_gradient_lag50_rnn",
+    "init_gradient_lag50_lstm",
     "clip_mean_baseline_val",
     "adding_test_mse_baseline",
     "adding_test_mse_rnn",
@@ -55,7 +62,12 @@ def quotes(rows: list) -> list[str]:
     blew_up = int(sum(r["clip_unclipped_blew_up"] for r in rows))
     clipped_learned = sum(r["clip_clipped_val_mse"] < r["clip_mean_baseline_val"] for r in rows)
     gain1_learned = sum(r["clip_gain1_val_mse"] < r["clip_mean_baseline_val"] for r in rows)
-    gain1_better = sum(r["clip_gain1_val_mse"] < r["clip_clipped_val_mse"] for r in rows)
+    gain1c_learned = sum(
+        r["clip_gain1_clipped_val_mse"] < r["clip_mean_baseline_val"] for r in rows
+    )
+    start_cost = sum(r["clip_gain1_clipped_val_mse"] < r["clip_clipped_val_mse"] for r in rows)
+    clip_cost = sum(r["clip_gain1_val_mse"] < r["clip_gain1_clipped_val_mse"] for r in rows)
+    init_ratio = [r["init_gradient_lag50_rnn"] / r["init_gradient_lag50_lstm"] for r in rows]
     lstm_solved = sum(r["adding_test_mse_lstm"] < 0.01 for r in rows)
     lo, hi = k_of_n(lstm_solved, n)
     rnn_both = sum(r["adding_test_mse_rnn"] < 1 / 12 for r in rows)
@@ -73,11 +85,19 @@ def quotes(rows: list) -> list[str]:
         f"over seeds {', '.join(map(str, seeds))}, at T = 10: with gain 2 and no clipping the "
         f"training loss blew up (above 1e6, inf or NaN) in {blew_up} of {n} runs; after 5 epochs "
         f"the validation MSE was {rng((r['clip_clipped_val_mse'] for r in rows), 3)} with gain 2 "
+        f"and clipping, {rng((r['clip_gain1_clipped_val_mse'] for r in rows), 3)} with gain 1 "
         f"and clipping, {rng((r['clip_gain1_val_mse'] for r in rows), 3)} with gain 1 and no "
         f"clipping, against {rng((r['clip_mean_baseline_val'] for r in rows), 3)} for "
-        f"predicting the mean; below the mean's in {clipped_learned} of {n} (gain 2, clipped) "
-        f"and {gain1_learned} of {n} (gain 1); gain 1 ended lower than gain 2 clipped in "
-        f"{gain1_better} of {n}",
+        f"predicting the mean; below the mean's in {clipped_learned} of {n} (gain 2, clipped), "
+        f"{gain1c_learned} of {n} (gain 1, clipped) and {gain1_learned} of {n} (gain 1, not "
+        f"clipped); with clipping in both, gain 1 ended lower than gain 2 in {start_cost} of "
+        f"{n}; with gain 1 in both, no clipping ended lower than clipping in {clip_cost} of {n}",
+        f"untrained, the median ‖∂h_T/∂h_1‖ over 32 training sequences was "
+        f"{rng((r['clip_start_jacobian_gain2'] for r in rows), 1)} with gain 2 and "
+        f"{rng((r['clip_start_jacobian_gain1'] for r in rows), 2)} with gain 1",
+        f"before training, the SimpleRNN's gradient at lag 50 was between "
+        f"{min(init_ratio):.0f} and {max(init_ratio):.0f} times the LSTM's (forget bias 1), "
+        f"median {spread(init_ratio)['median']:.0f}",
         "| seed | " + " | ".join(map(str, seeds)) + " |",
         "| LSTM | "
         + " | ".join(
