@@ -37,7 +37,8 @@ THUMB_WIDTH = 260
 SENTENCES = {
     "00_start_here": "Set-up, reproducibility, and how the auto-checked exercises work.",
     "01_rnn_recurrence": "The RNN cell in NumPy, parity with Keras's `SimpleRNN` to float "
-    "precision, the sequence loss, many-to-one, many-to-many and bidirectional RNNs.",
+    "precision, the sequence loss, what recurrence adds beside a whole-sequence `Dense` and a "
+    "causal convolution, many-to-one, many-to-many and bidirectional RNNs.",
     "02_vanishing_gradients": "BPTT by hand, gradients that vanish or explode with the lag "
     "(measured), clipping, and the adding problem: RNN against LSTM.",
     "03_lstm_from_scratch": "The four LSTM steps in NumPy, BPTT checked three ways, and the "
@@ -160,10 +161,13 @@ def results(runs: dict) -> str:
             "01",
         ),
         (
-            "Delay-2 echo, held-out accuracy: per-step `Dense` (no memory) / SimpleRNN; "
-            "tag by the token 2 steps ahead: forward SimpleRNN / `Bidirectional`",
-            f"{pct('echo_accuracy_per_step_dense')} / {pct('echo_accuracy_rnn')}; "
-            f"{pct('future_echo_accuracy_forward')} / {pct('future_echo_accuracy_bidirectional')}",
+            "Delayed echo, test accuracy: delay 2, per-step `Dense` / causal `Conv1D` (window "
+            "3) / SimpleRNN; delay 5, causal `Conv1D` / SimpleRNN; tag by the token 2 steps "
+            "ahead: forward SimpleRNN / `Bidirectional`",
+            f"{pct('echo2_test_accuracy_per_step')} / {pct('echo2_test_accuracy_causal')} / "
+            f"{pct('echo2_test_accuracy_rnn')}; {pct('echo5_test_accuracy_causal')} / "
+            f"{pct('echo5_test_accuracy_rnn')}; {pct('future_echo_test_accuracy_forward')} / "
+            f"{pct('future_echo_test_accuracy_bidirectional')}",
             "01",
         ),
         (
