@@ -10,7 +10,7 @@ problem's test MSE and the LSTM's epochs; each model's gradient at lag 75 before
 training (the same model); the trained LSTM's forget gates; how much more its most-keeping
 unit writes at the markers than elsewhere; and every ✓/✗ verdict. It informs no choice: the
 notebook's sizes and budget were fixed before it ran. Two runs at a time; on 2 cores shared
-with other work the 7 runs took about 11 minutes.
+with other work each run took 84 to 145 s and the 7 runs about 7½ minutes (440 s).
 
     python sweeps/nb02_seeds.py         # writes sweeps/results/nb02_seeds.json
 """
