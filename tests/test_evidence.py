@@ -70,6 +70,7 @@ KNOWN_UNBACKED = [
 
 # Sentences the trigger words catch that are not claims about unseen runs: (notebook, quote, why)
 NOT_CLAIMS = [
+    ("00_start_here", "the figures a notebook quotes about other", "where such claims come from"),
     ("00_start_here", "so two runs differ unless every random", "the two runs it shows"),
     ("00_start_here", "so a `✓` you read holds *for that seed", "what a ✓ covers: the rule"),
     ("00_start_here", "claims about other seeds come from sweeps", "the rule, not a claim"),
