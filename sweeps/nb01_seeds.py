@@ -1,20 +1,22 @@
 """Notebook 01 over other seeds: the spike-position test, the delayed echo, the reversed echo.
 
-Runs ``notebooks/01_rnn_recurrence.ipynb`` with its defaults and ``SEED`` = 0 to 4 (five
-seeds besides the notebook's 42; each seed draws fresh data and fresh weights) and keeps the
-test figures the notebook records: the share of unseen-position spike sequences tagged right
-(dense network, per-step ``Dense``, RNN) and the dense network's untagged share at positions
-5-9 (validation); the delayed echo's test accuracy on the steps t >= delay (those that need
-memory; chance 0.25) at delays 2 and 5 for the RNN, the per-step ``Dense``, the
-whole-sequence ``Dense`` and the causal ``Conv1D``, with the one-token ceiling of each test
-set on the same steps (the best any one answer per current token scores, fitted on that
-set); the delay-2 RNN and causal ``Conv1D`` on 48-step validation sequences; the reversed
-echo's test accuracy (forward RNN, bidirectional RNN) on the steps that have a later token;
-and how often every check held. It chooses nothing, but one setting was changed
-after an earlier run of it: with Adam at 1e-2, seed 1's delay-5 RNN ended below its
-validation check (0.861 on test), so the echo models' learning rate was lowered to 5e-3 and
-the sweep run again (scoring only the steps t >= delay came later and chose nothing).
-These five seeds therefore informed that setting; other seeds are the fair test of it.
+Runs ``notebooks/01_rnn_recurrence.ipynb`` with its defaults and ``SEED`` = 5 to 9 (each
+seed draws fresh data and fresh weights) and keeps the test figures the notebook records:
+the share of unseen-position spike sequences tagged right (dense network, per-step
+``Dense``, RNN) and the dense network's untagged share at positions 5-9 (validation); the
+delayed echo's test accuracy on the steps t >= delay (those that need memory; chance 0.25)
+at delays 2 and 5 for the RNN, the per-step ``Dense``, the whole-sequence ``Dense`` and the
+causal ``Conv1D``, with two baselines on the same steps: the one-token ceiling (the best any
+one answer per current token scores, fitted on that set) and always answering token 0; the
+delay-2 RNN and causal ``Conv1D`` on 48-step validation sequences; the reversed echo's test
+accuracy (forward RNN, bidirectional RNN) on the steps that have a later token; and how
+often every check held.
+
+It chooses nothing. Seeds 0 to 4 are not used here because they helped set the echo
+models' learning rate: a first run of this script on them, with Adam at 1e-2, left seed 1's
+delay-5 RNN below its validation check, so the rate was lowered to 5e-3 and the script run
+again on seeds 0 to 4 (that file is in the history, commit 4b42240). Seeds 5 to 9 were
+first run after the rate, the code and the checks were frozen: they are the fair test.
 Backs notebook 01's paragraphs after the spike experiment, the delayed-echo comparison,
 the 48-step run and the bidirectional experiment. About 1 min
 per seed alone, two at a time.
@@ -34,6 +36,7 @@ KEYS = {
     "spike_val_no_tag_dense": "spike_val_no_tag_share_dense",
     **{f"echo{d}_test_{m}": f"echo{d}_test_accuracy_{m}" for d in (2, 5) for m in MODELS},
     **{f"echo{d}_test_ceiling": f"echo{d}_test_ceiling_one_token" for d in (2, 5)},
+    **{f"echo{d}_test_always_zero": f"echo{d}_test_always_zero" for d in (2, 5)},
     "echo2_val_rnn_48_steps": "echo2_val_accuracy_rnn_48_steps",
     "echo2_val_causal_48_steps": "echo2_val_accuracy_causal_48_steps",
     "future_test_forward": "future_echo_test_accuracy_forward",
@@ -70,7 +73,7 @@ def quotes(rows: list) -> list[str]:
     table = [
         f"| {name} | {span(rows, f'echo2_test_{m}', '{:.4f}')} | "
         f"{span(rows, f'echo5_test_{m}', '{:.4f}')} |"
-        for m, name in {**MODELS, "ceiling": "one-token ceiling"}.items()
+        for m, name in {**MODELS, "ceiling": "one-token ceiling", "always_zero": "always 0"}.items()
     ]
     return [
         f"with {seeds} {runs}, the share of unseen-position test sequences tagged right: {spike}",
@@ -92,7 +95,7 @@ if __name__ == "__main__":
     main(
         __doc__.splitlines()[0],
         one,
-        list(range(5)),
+        list(range(5, 10)),
         tuple(KEYS),
         "nb01_seeds",
         quotes,
