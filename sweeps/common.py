@@ -274,6 +274,19 @@ def read_results(name: str) -> dict:
     return json.loads(path.read_text())
 
 
+def checks_held(rows: list) -> str:
+    """'every check held in k of n runs', or how often each check that ever failed held.
+
+    Reads each row's ``verdicts`` (the ✓ / ✗ lines the notebook printed with ``lc.check``).
+    """
+    n = len(rows)
+    failed = sorted({v[1:].strip() for r in rows for v in r["verdicts"] if v.startswith("✗")})
+    if not failed:
+        return f"every check of the notebook held in {n} of {n} runs"
+    held = [f"'{c}' in {sum(('✓ ' + c) in r['verdicts'] for r in rows)} of {n}" for c in failed]
+    return "the checks held in every run except " + "; ".join(held)
+
+
 def spread(values) -> dict:
     """``{"n", "min", "median", "max"}`` of the finite values."""
     values = sorted(float(v) for v in values)

@@ -24,7 +24,7 @@ per seed alone, two at a time.
     python sweeps/nb01_seeds.py            # writes sweeps/results/nb01_seeds.json
 """
 
-from common import main, notebook_row, spread
+from common import checks_held, main, notebook_row, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "01_rnn_recurrence"
@@ -52,16 +52,6 @@ def span(rows: list, key: str, form: str = "{:.3f}") -> str:
     """min / median / max of one key over the rows, as the notebook quotes it."""
     s = spread(r[key] for r in rows)
     return " / ".join(form.format(s[k]) for k in ("min", "median", "max"))
-
-
-def checks_held(rows: list) -> str:
-    """'every check held in k of n runs', or how often each check that ever failed held."""
-    n = len(rows)
-    failed = sorted({v[1:].strip() for r in rows for v in r["verdicts"] if v.startswith("✗")})
-    if not failed:
-        return f"every check of the notebook held in {n} of {n} runs"
-    held = [f"'{c}' in {sum(('✓ ' + c) in r['verdicts'] for r in rows)} of {n}" for c in failed]
-    return "the checks held in every run except " + "; ".join(held)
 
 
 def quotes(rows: list) -> list[str]:

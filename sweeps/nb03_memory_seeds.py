@@ -17,7 +17,7 @@ seeds?" and the README's memory-task row. About two minutes per seed, two at a t
     python sweeps/nb03_memory_seeds.py            # writes sweeps/results/nb03_memory_seeds.json
 """
 
-from common import k_of_n, main, notebook_row, spread
+from common import checks_held, k_of_n, main, notebook_row, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "03_lstm_from_scratch"
@@ -37,16 +37,6 @@ SOLVED, FAILED = 0.99, 0.7  # answers (notebook 03's check: >= 0.99), stays far 
 
 def one(seed: int) -> dict:
     return notebook_row(NOTEBOOK, {"SEED": seed}, KEYS, informs_choice=INFORMS_CHOICE, seed=seed)
-
-
-def checks_held(rows: list) -> str:
-    """'every check held in k of n runs', or how often each check that ever failed held."""
-    n = len(rows)
-    failed = sorted({v[1:].strip() for r in rows for v in r["verdicts"] if v.startswith("✗")})
-    if not failed:
-        return f"every check of the notebook held in {n} of {n} runs"
-    held = [f"'{c}' in {sum(('✓ ' + c) in r['verdicts'] for r in rows)} of {n}" for c in failed]
-    return "the checks held in every run except " + "; ".join(held)
 
 
 def quotes(rows: list) -> list[str]:

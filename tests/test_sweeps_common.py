@@ -120,3 +120,18 @@ def test_a_notebook_row_holds_the_fields_the_named_metrics_and_how_the_run_went(
         "errors": [],
         "seconds": 1.5,
     }
+
+
+def test_checks_held_counts_every_check_that_ever_failed():
+    rows = [
+        {"verdicts": ["✓ a", "✗ b", "✓ c"]},
+        {"verdicts": ["✓ a", "✓ b", "✗ c"]},
+        {"verdicts": ["✓ a", "✗ b", "✓ c"]},
+    ]
+    assert (
+        common.checks_held(rows)
+        == "the checks held in every run except 'b' in 1 of 3; 'c' in 2 of 3"
+    )
+    assert common.checks_held(rows[:0] + [{"verdicts": ["✓ a"]}] * 2) == (
+        "every check of the notebook held in 2 of 2 runs"
+    )
