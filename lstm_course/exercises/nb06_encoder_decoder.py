@@ -99,11 +99,12 @@ def greedy_loop(step, state, start, steps):
     return np.stack(out, axis=1)
 
 
-def _greedy_variant(feed_back=True, carry_state=True, emit="prediction", extra=0):
-    """A greedy decoding loop, correct by default; the other settings are known bugs."""
+def _greedy_variant(feed_back=True, carry_state=True, emit="prediction", extra=0, first=False):
+    """A greedy decoding loop, correct by default; the other settings are known bugs
+    (``first``: the start token is kept as the first column of the answer)."""
 
     def loop(step, state, start, steps):
-        token, out = start, []
+        token, out = start, ([start] if first else [])
         for _ in range(steps + extra):
             probs, new_state = step(token if feed_back else start, state)
             state = new_state if carry_state else state
@@ -121,6 +122,34 @@ def _with_state(step, state, start, steps):
         tokens = probs.argmax(axis=-1)
         out.append(tokens)
     return np.stack(out, axis=1), state
+
+
+def _sampled(inputs, expected, got):
+    """The hint for tokens drawn at random from each step's probabilities, not the argmax.
+
+    Replays the step on the learner's own tokens. Sampling from these peaked distributions
+    picks the most likely token most of the time, and its other picks are likely tokens too;
+    a wrong deterministic loop's other picks have a probability near 0."""
+    got = np.asarray(got)
+    if got.shape != np.shape(expected) or not np.issubdtype(got.dtype, np.integer):
+        return None
+    step, state, tokens = inputs["step"], inputs["state"], inputs["start"]
+    is_argmax, other = [], []
+    for t in range(got.shape[1]):
+        probs, state = step(tokens, state)
+        if got[:, t].min() < 0 or got[:, t].max() >= probs.shape[-1]:
+            return None
+        picked = probs[np.arange(len(got)), got[:, t]]
+        is_argmax.append(got[:, t] == probs.argmax(axis=-1))
+        other.extend(picked[~is_argmax[-1]])
+        tokens = got[:, t]
+    if 0.5 <= np.mean(is_argmax) < 1 and np.median(other) >= 0.01:
+        return (
+            "greedy decoding takes the most likely token at every step, "
+            "probs.argmax(axis=-1); yours look sampled from the probabilities "
+            "(np.random.choice), which gives a different answer at every run"
+        )
+    return None
 
 
 def _greedy_inputs(rng, trial=0):
@@ -171,6 +200,12 @@ check_greedy_loop = Exercise(
             "one row per sequence: shape (n, steps), so stack the steps along axis 1",
         ),
         KnownBug(_with_state, "return only the predicted tokens, (n, steps)"),
+        KnownBug(
+            _greedy_variant(first=True),
+            "the start token is included in your answer: (n, steps + 1); it is the decoder's "
+            "first input, not a prediction, so return only the `steps` predicted tokens",
+        ),
     ],
+    diagnose=_sampled,
     error_hint="step(tokens, state) takes token indices (n,) and returns (probs (n, vocab), state)",
 )
