@@ -58,9 +58,9 @@ def _encoder(ax, question, x0=0.0):
         x = x0 + _GAP * t
         _box(ax, x, 0.0, 0.7, 0.5, _show(ch), _DATA, fontsize=FONT)
         _arrow(ax, (x, 0.25), (x, 0.9))
-        _box(ax, x, 1.2, 0.95, 0.6, "LSTM", _ENCODER, fontsize=FONT)
+        _box(ax, x, 1.2, 1.05, 0.6, "LSTM", _ENCODER, fontsize=FONT)
         if t:
-            _arrow(ax, (x - _GAP + 0.475, 1.2), (x - 0.475, 1.2))
+            _arrow(ax, (x - _GAP + 0.525, 1.2), (x - 0.525, 1.2))
     ax.text(x0 - 0.6, 1.2, "encoder", ha="right", va="center", fontsize=FONT)
     ax.text(x0 - 0.6, 0.0, "question", ha="right", va="center", fontsize=FONT)
     return x0 + _GAP * (len(chars) - 1)  # the x of the last encoder step
@@ -70,15 +70,15 @@ def _decoder(ax, x0, inputs, outputs, input_label, output_label="targets"):
     """A chain of decoder LSTM steps (y=1.2) with their inputs (y=0) and outputs (y=2.4, 3.5)."""
     for t, (inp, out) in enumerate(zip(inputs, outputs, strict=True)):
         x = x0 + _GAP * t
-        _box(ax, x, 0.0, 0.95, 0.5, inp, _DATA, fontsize=FONT - 1)
+        _box(ax, x, 0.0, 1.05, 0.5, inp, _DATA, fontsize=FONT - 1)
         _arrow(ax, (x, 0.25), (x, 0.9))
-        _box(ax, x, 1.2, 0.95, 0.6, "LSTM", _DECODER, fontsize=FONT)
+        _box(ax, x, 1.2, 1.05, 0.6, "LSTM", _DECODER, fontsize=FONT)
         _arrow(ax, (x, 1.5), (x, 2.15))
-        _box(ax, x, 2.4, 0.95, 0.5, "Dense", _DENSE, fontsize=FONT - 1)
+        _box(ax, x, 2.4, 1.05, 0.5, "Dense", _DENSE, fontsize=FONT - 1)
         _arrow(ax, (x, 2.65), (x, 3.25))
         _box(ax, x, 3.5, 0.7, 0.5, _show(out), _DATA, fontsize=FONT)
         if t:
-            _arrow(ax, (x - _GAP + 0.475, 1.2), (x - 0.475, 1.2))
+            _arrow(ax, (x - _GAP + 0.525, 1.2), (x - 0.525, 1.2))
     right = x0 + _GAP * (len(inputs) - 1) + 0.6
     ax.text(right, 0.0, input_label, ha="left", va="center", fontsize=FONT)
     ax.text(right, 1.2, "decoder", ha="left", va="center", fontsize=FONT)
@@ -90,14 +90,14 @@ def _decoder(ax, x0, inputs, outputs, input_label, output_label="targets"):
 def _context(ax, last, x0, steps, label_x=None):
     """The context box h after the encoder, copied to each decoder input (gray arrows)."""
     _box(ax, last + 1.3, 1.2, 0.8, 0.6, "h", _ENCODER, fontsize=FONT)
-    _arrow(ax, (last + 0.475, 1.2), (last + 0.9, 1.2))
+    _arrow(ax, (last + 0.525, 1.2), (last + 0.9, 1.2))
     for t in range(steps):  # one copy of the context per output step
         _arrow(ax, (last + 1.3, 0.9), (x0 + _GAP * t - 0.3, 0.2), color="0.55")
 
 
 def _state(ax, last, x0):
     """The encoder's final [h, c]: the decoder's initial state (arrow over the context box)."""
-    _arrow(ax, (last + 0.3, 1.5), (x0 - 0.475, 1.35), connectionstyle="arc3,rad=-0.3")
+    _arrow(ax, (last + 0.3, 1.5), (x0 - 0.525, 1.35), connectionstyle="arc3,rad=-0.3")
     ax.text(last + 1.3, 1.85, "[h, c]", ha="center", va="bottom", fontsize=FONT)
 
 
@@ -105,7 +105,7 @@ def _start(question, answer, ax):
     """Checked texts, the axes, and the encoder drawn: ``(question, answer, ax, last, x0)``."""
     question = _text(question, "question", QUERY_LEN)
     answer = _text(answer, "answer", ANSWER_LEN)
-    ax = _axes(ax, (12.5, 3.4))
+    ax = _axes(ax, (10.4, 3.4))  # a notebook column (~900 px) shows 10-pt labels at 12 px
     last = _encoder(ax, question)
     return question, answer, ax, last, last + 2.6
 
@@ -122,8 +122,8 @@ def draw_repeat_vector_model(question: str = "12+7", answer: str = "+19", ax=Non
     _context(ax, last, x0, steps)
     return _finish(
         ax,
-        "Model 1: encoder → context vector h → RepeatVector → decoder (return_sequences=True)",
-        (-2.4, right + 4.6),
+        "Model 1: encoder → context vector h → RepeatVector →\ndecoder (return_sequences=True)",
+        (-1.9, right + 4.8),
         (-0.5, 4.0),
     )
 
@@ -143,9 +143,9 @@ def draw_teacher_forcing(question: str = "12+7", answer: str = "+19", ax=None):
     _state(ax, last, x0)
     return _finish(
         ax,
-        f"Model 2, training (teacher forcing): the decoder reads the answer, "
+        f"Model 2, training (teacher forcing): the decoder reads the answer,\n"
         f"shifted right after the start token {START!r}",
-        (-2.4, right + 4.6),
+        (-1.9, right + 4.8),
         (-0.5, 4.0),
     )
 
@@ -158,13 +158,14 @@ def draw_greedy_inference(question: str = "12+7", answer: str = "+19", ax=None):
     No true answer enters the loop: ``answer`` only labels what a right prediction looks like.
     """
     question, answer, ax, last, x0 = _start(question, answer, ax)
-    written = list(answer + END)
+    steps = ANSWER_LEN + 1  # every step runs; what follows the first end token is cut
+    written = list(answer + END) + ["…"] * (steps - len(answer) - 1)
     inputs = [f"{ch} , h" for ch in (START, *written[:-1])]
     label = "own previous prediction, context h"
     right = _decoder(ax, x0, inputs, written, label, "predictions")
-    _context(ax, last, x0, len(written))
+    _context(ax, last, x0, steps)
     _state(ax, last, x0)
-    for t in range(len(written) - 1):  # argmax of step t -> input of step t + 1
+    for t in range(steps - 1):  # argmax of step t -> input of step t + 1
         x = x0 + _GAP * t
         _arrow(
             ax,
@@ -176,8 +177,9 @@ def draw_greedy_inference(question: str = "12+7", answer: str = "+19", ax=None):
     ax.text(right, 2.95, "argmax, fed back", ha="left", va="center", fontsize=FONT, color="#bc4b51")
     return _finish(
         ax,
-        f"Model 2, inference (greedy): start from {START!r}, feed back each prediction, "
-        f"for every step; the answer ends at the first {END!r}",
-        (-2.4, right + 4.6),
+        f"Model 2, inference (greedy): start from {START!r}, feed back each prediction,\n"
+        f"for all {ANSWER_LEN + 1} steps; the answer is what comes before the first {END!r} "
+        "(… is cut)",
+        (-1.9, right + 4.8),
         (-0.5, 4.0),
     )
