@@ -222,12 +222,14 @@ def step_function(params: dict):
     return step
 
 
-def cross_entropy(params: dict, ids, streams: int = 1) -> float:
-    """Mean cross-entropy of ``ids[1:]``, each given the ids before it, in nats per character.
+def position_log_probs(params: dict, ids, streams: int = 1) -> np.ndarray:
+    """Natural log-probability of each of ``ids[1:]``, each given the ids before it.
 
     The state starts at zero at ``ids[0]``. With ``streams > 1`` the ids are cut into that
     many equal consecutive pieces scored side by side (faster; each piece's first
-    character is then given too, and the rest is dropped).
+    character is then given too, and the rest is dropped): the result is then
+    (streams, length - 1), lined up with :func:`lstm_course.numpy_models.ngrams.ngram_log_probs`
+    on the same pieces.
     """
     vocab_size, _ = _check_params(params)
     ids = _check_ids(ids, "ids", vocab_size, 1)
@@ -236,10 +238,19 @@ def cross_entropy(params: dict, ids, streams: int = 1) -> float:
         raise ValueError(f"ids must hold at least 2 ids per stream, got {len(ids)} for {streams}")
     length = len(ids) // streams
     rows = ids[: streams * length].reshape(streams, length)
-    step, state, total = step_function(params), None, 0.0
+    step, state = step_function(params), None
+    out = np.empty((streams, length - 1))
     for t in range(length - 1):
         logits, state = step(rows[:, t], state)
-        total -= np.take_along_axis(
+        out[:, t] = np.take_along_axis(
             maths.log_softmax_unchecked(logits), rows[:, t + 1, None], axis=1
-        ).sum()
-    return float(total / (streams * (length - 1)))
+        )[:, 0]
+    return out[0] if streams == 1 else out
+
+
+def cross_entropy(params: dict, ids, streams: int = 1) -> float:
+    """Mean cross-entropy of ``ids[1:]``, each given the ids before it, in nats per character.
+
+    The mean of :func:`position_log_probs`, negated (``streams`` as there).
+    """
+    return float(-position_log_probs(params, ids, streams).mean())

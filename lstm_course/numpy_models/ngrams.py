@@ -120,9 +120,63 @@ def ngram_cross_entropy(
     return float(-ngram_log_probs(train_ids, pieces, vocab_size, order, alpha).mean())
 
 
-def _types_per_context(full_keys: np.ndarray, vocab_size: int, query_context: np.ndarray):
-    """How many distinct characters follow each query context among the n-grams full_keys."""
-    return _count(np.unique(full_keys) // vocab_size, query_context)
+class _Counts:
+    """Sorted distinct keys and how often each occurs, for repeated look-ups."""
+
+    def __init__(self, keys: np.ndarray):
+        self.values, self.counts = np.unique(keys, return_counts=True)
+
+    def __call__(self, query: np.ndarray) -> np.ndarray:
+        if not len(self.values):
+            return np.zeros(np.shape(query), dtype=np.int64)
+        where = np.minimum(np.searchsorted(self.values, query), len(self.values) - 1)
+        return np.where(self.values[where] == query, self.counts[where], 0)
+
+
+def _kneser_ney_tables(train_ids: np.ndarray, vocab_size: int, order: int) -> list:
+    """Per order k = 1..order: counts of the k-grams, of their contexts, and the number of
+    distinct characters after each context (plain counts at the top order, continuation
+    counts below)."""
+    tables = []
+    for k in range(1, order + 1):  # k - 1 characters of context
+        if k == order:  # the highest order: plain counts of the k-grams
+            context_keys, grams = _keys(train_ids, k, vocab_size, k - 1)
+        else:  # lower orders: each distinct (k + 1)-gram counts once for its last k ids
+            grams = np.unique(_keys(train_ids, k + 1, vocab_size, k)[1]) % vocab_size**k
+            context_keys = grams // vocab_size
+        tables.append(
+            (_Counts(grams), _Counts(context_keys), _Counts(np.unique(grams) // vocab_size))
+        )
+    return tables
+
+
+def _kneser_ney_probs(tables: list, ids: np.ndarray, vocab_size: int, discount: float):
+    probs = np.full(ids[..., 1:].shape, 1.0 / vocab_size)  # below the unigram: uniform
+    for k, (gram_counts, context_counts, types_after) in enumerate(tables, start=1):
+        start = max(k - 1, 1)  # positions with at least k - 1 ids before them
+        if start >= ids.shape[-1]:
+            continue
+        context, full = _keys(ids, k, vocab_size, start)
+        counts, total, types = gram_counts(full), context_counts(context), types_after(context)
+        seen = total > 0
+        safe = np.where(seen, total, 1)
+        lower = probs[..., start - 1 :]
+        mixed = np.maximum(counts - discount, 0) / safe + discount * types / safe * lower
+        probs[..., start - 1 :] = np.where(seen, mixed, lower)
+    return probs
+
+
+def _kneser_ney_arguments(vocab_size, order, discount):
+    vocab_size = as_positive_int(vocab_size, "vocab_size")
+    order = as_int(order, "order", minimum=1, maximum=8)
+    if vocab_size**order >= 2**62:
+        raise ValueError(
+            f"vocab_size**order must be < 2**62 (int64 keys), got {vocab_size}**{order}"
+        )
+    discount = as_real(discount, "discount", minimum=0.0, maximum=1.0, strict_minimum=True)
+    if discount >= 1.0:
+        raise ValueError(f"discount must be < 1, got {discount}")
+    return vocab_size, order, discount
 
 
 def kneser_ney_log_probs(train_ids, ids, vocab_size: int, order: int, discount: float = 0.75):
@@ -151,36 +205,55 @@ def kneser_ney_log_probs(train_ids, ids, vocab_size: int, order: int, discount: 
     Returns:
         a float64 array of ``len(ids) - 1`` log-probabilities, one row per row of a 2-D ``ids``.
     """
-    vocab_size = as_positive_int(vocab_size, "vocab_size")
-    order = as_int(order, "order", minimum=1, maximum=8)
-    if vocab_size**order >= 2**62:
-        raise ValueError(
-            f"vocab_size**order must be < 2**62 (int64 keys), got {vocab_size}**{order}"
-        )
-    discount = as_real(discount, "discount", minimum=0.0, maximum=1.0, strict_minimum=True)
-    if discount >= 1.0:
-        raise ValueError(f"discount must be < 1, got {discount}")
+    vocab_size, order, discount = _kneser_ney_arguments(vocab_size, order, discount)
     train_ids = _check_ids(train_ids, "train_ids", vocab_size, order + 1)
     ids = _check_ids(ids, "ids", vocab_size, 2, ndims=(1, 2))
-    probs = np.full(ids[..., 1:].shape, 1.0 / vocab_size)  # below the unigram: uniform
-    for k in range(1, order + 1):  # k - 1 characters of context
-        if k == order:  # the highest order: plain counts of the k-grams
-            context_keys, grams = _keys(train_ids, k, vocab_size, k - 1)
-        else:  # lower orders: each distinct (k + 1)-gram counts once for its last k ids
-            grams = np.unique(_keys(train_ids, k + 1, vocab_size, k)[1]) % vocab_size**k
-            context_keys = grams // vocab_size
-        start = max(k - 1, 1)  # positions with at least k - 1 ids before them
-        if start >= ids.shape[-1]:
-            continue
-        context, full = _keys(ids, k, vocab_size, start)
-        counts, total = _count(grams, full), _count(context_keys, context)
-        types = _types_per_context(grams, vocab_size, context)
-        seen = total > 0
-        safe = np.where(seen, total, 1)
-        lower = probs[..., start - 1 :]
-        mixed = np.maximum(counts - discount, 0) / safe + discount * types / safe * lower
-        probs[..., start - 1 :] = np.where(seen, mixed, lower)
-    return np.log(probs)
+    tables = _kneser_ney_tables(train_ids, vocab_size, order)
+    return np.log(_kneser_ney_probs(tables, ids, vocab_size, discount))
+
+
+def kneser_ney_step_function(train_ids, vocab_size: int, order: int, discount: float = 0.75):
+    """``step(id, state) -> (log-probabilities, state)`` of interpolated Kneser-Ney, for
+    :func:`lstm_course.training.sampling.generate` (softmax of log-probabilities gives the
+    probabilities back, so they serve as logits).
+
+    The counts are made once. ``state`` is the tuple of the last ``order - 2`` ids read
+    (``None`` at the start); the next character is predicted from the ``order - 1`` ids
+    ending with ``id``, or from all of them while fewer have been read, as in
+    :func:`kneser_ney_log_probs`.
+    """
+    vocab_size, order, discount = _kneser_ney_arguments(vocab_size, order, discount)
+    train_ids = _check_ids(train_ids, "train_ids", vocab_size, order + 1)
+    tables = _kneser_ney_tables(train_ids, vocab_size, order)
+    candidates = np.arange(vocab_size)[:, None]
+
+    def step(i, state=None):
+        i = as_int(i, "id", minimum=0, maximum=vocab_size - 1)
+        context = (*(state or ()), i)[-(order - 1) :] if order > 1 else (i,)
+        rows = np.hstack([np.tile(context, (vocab_size, 1)), candidates])
+        log_p = np.log(_kneser_ney_probs(tables, rows, vocab_size, discount)[:, -1])
+        return log_p, context[max(len(context) - order + 2, 0) :] if order > 2 else ()
+
+    return step
+
+
+def context_counts(train_ids, ids, vocab_size: int, n: int) -> np.ndarray:
+    """How often the ``n`` ids before each scored position of ``ids`` occur as a context in
+    the training text (followed by some id), as the n-gram models of order ``n + 1`` count
+    them; ``-1`` where fewer than ``n`` ids precede the position.
+
+    Scored positions are as in :func:`ngram_log_probs` (``ids[1:]``, rows of a 2-D ``ids``
+    apart), so the result lines up with its log-probabilities.
+    """
+    vocab_size = as_positive_int(vocab_size, "vocab_size")
+    n = as_int(n, "n", minimum=1, maximum=8)
+    train_ids = _check_ids(train_ids, "train_ids", vocab_size, n + 1)
+    ids = _check_ids(ids, "ids", vocab_size, 2, ndims=(1, 2))
+    out = np.full(ids[..., 1:].shape, -1, dtype=np.int64)
+    if n < ids.shape[-1]:
+        train_context = _keys(train_ids, n + 1, vocab_size, n)[0]
+        out[..., n - 1 :] = _Counts(train_context)(_keys(ids, n + 1, vocab_size, n)[0])
+    return out
 
 
 def kneser_ney_cross_entropy(
