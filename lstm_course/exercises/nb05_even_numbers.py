@@ -1,7 +1,7 @@
 """Notebook 05: sliding windows and their labels, and next-odd targets."""
 
 from lstm_course.data import synthetic
-from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.exercises.checker import ERROR, CheckResult, Exercise, KnownBug
 
 import numpy as np
 
@@ -27,7 +27,22 @@ def _windows(first=0, last_offset=0, stride=1, width=0, label="after"):
     return windows
 
 
-check_make_windows = Exercise(
+ONE_TOO_MANY = "one window too many: the last window needs a value after it, for its label"
+
+
+class _WindowsExercise(Exercise):
+    """make_windows's checker: an index past the series' end (the usual off-by-one,
+    ``range(len(series) - length + 1)``, raises) gets the "one window too many" hint."""
+
+    def _error(self, fn, exc: BaseException) -> CheckResult:
+        result = super()._error(fn, exc)
+        if isinstance(exc, IndexError) and "out of" in str(exc):
+            text = result.message.split(". Hint: ")[0]
+            return self._result(ERROR, f"{text}. Hint: {ONE_TOO_MANY}")
+        return result
+
+
+check_make_windows = _WindowsExercise(
     name="make_windows",
     reference=synthetic.sliding_windows,
     make_inputs=_windows_inputs,
@@ -57,7 +72,14 @@ check_make_windows = Exercise(
         ),
         KnownBug(
             _windows(last_offset=1),
-            "one window too many: the last window needs a value after it, for its label",
+            ONE_TOO_MANY,
+        ),
+        KnownBug(
+            lambda series, length: (
+                _windows()(series, length)[0][..., None],
+                _windows()(series, length)[1],
+            ),
+            "X is (number of windows, length): add Keras's feature axis later, not here",
         ),
         KnownBug(
             lambda series, length: (
