@@ -22,7 +22,7 @@ control's five runs had to fit in the time the issue had left.
     python sweeps/seq2seq_seeds.py       # writes sweeps/results/seq2seq_seeds.json
 """
 
-from common import k_of_n, main, notebook_row, spread
+from common import checks_held, k_of_n, main, notebook_row, spread
 
 INFORMS_CHOICE = False
 NOTEBOOK = "06_encoder_decoder"
@@ -96,9 +96,16 @@ def quotes(rows: list) -> list[str]:
     gain2 = [shipped[s]["val_model2"] - written[s]["val_model2"] for s in seeds]
     order = [
         header,
-        f"| questions as written (`REVERSED = False`) | {as_written_row} |",
-        f"| questions reversed (`REVERSED = True`) | {reversed_row} |",
-        f"questions as written were ahead on validation in {sum(d > 0 for d in ahead)} of {n} "
+        f"| model 1, questions as written (`REVERSED = False`) | {as_written_row} |",
+        f"| model 1, questions reversed (`REVERSED = True`) | {reversed_row} |",
+        "| model 2, questions as written | "
+        + " | ".join(pct(written[s]["val_model2"]) for s in seeds)
+        + " |",
+        "| model 2, questions reversed | "
+        + " | ".join(pct(shipped[s]["val_model2"]) for s in seeds)
+        + " |",
+        f"model 1 on questions as written was ahead on validation in "
+        f"{sum(d > 0 for d in ahead)} of {n} "
         f"seeds, reversed questions in {sum(d < 0 for d in ahead)}, tied in "
         f"{sum(d == 0 for d in ahead)}; the largest gap {max(abs(100 * d) for d in ahead):.2f} "
         "points",
@@ -211,7 +218,8 @@ def quotes(rows: list) -> list[str]:
         f"the lowest test exact match in the table's three columns: {100 * min(test_exact):.2f}%; "
         f"their lowest per-character test accuracy: {100 * min(chars):.2f}%",
     ]
-    return order + context + control + baseline + errors + test
+    held = f"in the runs as shipped, {checks_held(list(shipped.values()))}"
+    return order + context + control + baseline + errors + test + [held]
 
 
 if __name__ == "__main__":
