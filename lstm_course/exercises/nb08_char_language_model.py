@@ -94,6 +94,40 @@ def _layout(shift=1):
     return chunks
 
 
+def _short_streams(ids, batch, length):  # streams of n * length ids, not len(ids) // batch
+    n = (len(ids) - 1) // (batch * length)
+    x = ids[: n * batch * length].reshape(batch, n, length)
+    y = ids[1 : n * batch * length + 1].reshape(batch, n, length)
+    return x.transpose(1, 0, 2), y.transpose(1, 0, 2)
+
+
+STREAM_RULE = (
+    "your targets are shifted and your rows continue, but your streams start in the wrong "
+    "places: the spec cuts ids into `batch` streams of len(ids) // batch ids each (the rest "
+    "dropped), so stream b starts at ids[b * (len(ids) // batch)], even when its last ids go "
+    "unused; streams of exactly n * length ids pack them closer together"
+)
+
+
+def _diagnose_chunks(inputs, expected, got):
+    """A self-consistent layout (targets shifted, rows continued) whose streams start
+    elsewhere than the spec's: say which rule it broke, and where its streams start."""
+    ids, batch = np.asarray(inputs["ids"]), inputs["batch"]
+    x, y = (np.asarray(a) for a in got)
+    if x.shape != np.shape(expected[0]) or y.shape != x.shape or x.ndim != 3:
+        return None
+    shifted = (y[:, :, :-1] == x[:, :, 1:]).all()
+    continued = (x[1:, :, 0] == y[:-1, :, -1]).all()
+    if not (shifted and continued):
+        return None
+    position = {int(v): i for i, v in enumerate(ids)}  # the checker's ids are all distinct
+    starts = [position.get(int(v), -1) for v in x[0, :, 0]]
+    wanted = [b * (len(ids) // batch) for b in range(batch)]
+    if starts == wanted:
+        return None
+    return f"{STREAM_RULE} (for {len(ids)} ids: the streams start at {wanted}, yours at {starts})"
+
+
 check_make_chunks = Exercise(
     name="make_chunks",
     reference=make_chunks,
@@ -119,7 +153,9 @@ check_make_chunks = Exercise(
             "the axes are (batch, chunks, length): chunk k must be inputs[k], a (batch, "
             "length) array",
         ),
+        KnownBug(_short_streams, STREAM_RULE),
     ],
+    diagnose=_diagnose_chunks,
     error_hint=(
         "reshape the first batch * stream ids to (batch, stream), keep (stream - 1) // length "
         "chunks of length characters"
