@@ -195,6 +195,17 @@ def compare(
             return "your function returned None: did you forget the `return` statement?"
         if not isinstance(got, tuple | list):
             return _where(_label, f"expected {what}, got {_describe(got)}")
+        if (
+            expected
+            and all(map(_is_int, expected))
+            and any(g is None for g in got)
+            and all(g is None or _is_int(g) for g in got)
+        ):  # a shape written as Keras prints it, (None, ...)
+            return _where(
+                _label,
+                f"got {tuple(got)}: use the `batch` argument: Keras prints None for a batch "
+                "size it does not know yet",
+            )
         if expected and all(map(_is_int, expected)) and all(map(_is_int, got)):  # a shape
             if tuple(map(int, got)) != tuple(map(int, expected)):
                 return _where(
