@@ -8,6 +8,7 @@ from lstm_course.keras_models.side_by_side import (
     initial_row_weights,
     row_weights,
     single_model,
+    stacked_adam,
 )
 from lstm_course.numpy_models import gru, lstm, lstm_variants
 
@@ -85,6 +86,43 @@ def test_a_row_trains_exactly_like_the_same_model_alone(name):
     alone.fit(x[:, :, D:], y[:, 1], batch_size=16, epochs=2, shuffle=False, verbose=0)
     for got, want in zip(row_weights(stacked, rows, row, True), alone.get_weights(), strict=True):
         assert np.max(np.abs(got - want)) <= 1e-5, name
+
+
+def test_each_row_trains_at_its_own_learning_rate():
+    models = ["vanilla", "no_output_activation", "gru"]
+    rates = {"vanilla": 0.003, "no_output_activation": 0.03, "gru": 0.01}
+    stacked, rows = build_stacked_model(models, S, U, D, 1, seed=4)
+    alone = {
+        r: single_model(name, U, D, 1, list(row_weights(stacked, rows, r, head=True)))
+        for r, (name, run) in enumerate(rows)
+        if run == 1
+    }
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(48, T, S * D)).astype("float32")
+    y = rng.normal(size=(48, S)).astype("float32")
+    stacked.compile(stacked_adam(stacked, rows, rates), sum_of_mse)
+    stacked.fit(
+        x, y[:, [run for _, run in rows]], batch_size=16, epochs=2, shuffle=False, verbose=0
+    )
+    moved = []
+    for r, model in alone.items():
+        name = rows[r][0]
+        start = [w.copy() for w in model.get_weights()]
+        model.compile(keras.optimizers.Adam(rates[name]), sum_of_mse)
+        model.fit(x[:, :, D:], y[:, 1], batch_size=16, epochs=2, shuffle=False, verbose=0)
+        got = row_weights(stacked, rows, r, True)
+        for g, want in zip(got, model.get_weights(), strict=True):
+            assert np.max(np.abs(g - want)) <= 1e-5, name
+        moved.append(np.max(np.abs(got[0] - start[0])))
+    assert moved[0] < moved[1]  # the rates differ, and so do the steps: 0.003 < 0.03
+
+
+def test_stacked_adam_names_a_missing_or_bad_rate():
+    model, rows = build_stacked_model(["vanilla", "gru"], 1, U, D, 1)
+    with pytest.raises(ValueError, match="missing \\['gru'\\]"):
+        stacked_adam(model, rows, {"vanilla": 0.01})
+    with pytest.raises(ValueError, match="learning_rates\\['gru'\\]"):
+        stacked_adam(model, rows, {"vanilla": 0.01, "gru": -1})
 
 
 def test_fixed_gate_slots_stay_zero():

@@ -56,6 +56,7 @@ __all__ = [
     "initial_row_weights",
     "row_weights",
     "single_model",
+    "stacked_adam",
 ]
 
 
@@ -278,6 +279,70 @@ def build_stacked_model(models, runs, units, input_dim, outputs, seed=0):
     recurrent = keras.layers.RNN(StackedCell(), name="stacked_recurrent")
     model = keras.Model(inputs, StackedDense(name="stacked_heads")(recurrent(projected)))
     return model, rows
+
+
+def stacked_adam(model, rows, learning_rates):
+    """Adam for a stacked model in which every row takes the step of its own learning rate.
+
+    Adam's step is ``rate · m̂ / (√v̂ + ε)`` per weight; here ``rate`` is the rate of the
+    weight's row, so a row trains as the same model alone under ``keras.optimizers.Adam(rate)``
+    (to float32 rounding: the tests check it). One stacked model can then hold models (or
+    runs) at different learning rates.
+
+    Args:
+        model, rows: as :func:`build_stacked_model` returns them.
+        learning_rates: one rate for every row, or a dict ``{model_name: rate}`` naming every
+            model in ``rows``.
+
+    Returns:
+        A ``keras.optimizers.Adam`` (Keras's defaults otherwise) to pass to ``model.compile``.
+    """
+    import keras
+    from keras import ops
+
+    names = sorted({m for m, _ in rows})
+    if not isinstance(learning_rates, dict):
+        learning_rates = dict.fromkeys(names, learning_rates)
+    missing = [m for m in names if m not in learning_rates]
+    if missing:
+        raise ValueError(f"learning_rates must give a rate for every model, missing {missing}")
+    for m in names:
+        rate = learning_rates[m]
+        if isinstance(rate, bool) or not isinstance(rate, int | float) or not rate > 0:
+            raise ValueError(f"learning_rates[{m!r}] must be a positive number, got {rate!r}")
+    rate = np.array([float(learning_rates[m]) for m, _ in rows], "float32")
+    is_gru = np.array([_is_gru(m) for m, _ in rows])
+    by_weight = {}  # a weight's rows: all rows for the heads, the LSTM or GRU rows otherwise
+    for layer in ("stacked_inputs", "stacked_recurrent", "stacked_heads"):
+        found = model.get_layer(layer)
+        found = found.cell if layer == "stacked_recurrent" else found
+        for name in ("kernel", "bias", "recurrent_kernel") + tuple(
+            f"gru_{w}" for w in ("kernel", "bias", "recurrent_kernel", "recurrent_bias")
+        ):
+            weight = getattr(found, name, None)
+            if weight is not None:
+                of_rows = rate if layer == "stacked_heads" else rate[is_gru == ("gru" in name)]
+                by_weight[weight.path] = of_rows.reshape((-1,) + (1,) * (len(weight.shape) - 1))
+
+    class RowAdam(keras.optimizers.Adam):
+        def build(self, var_list):
+            super().build(var_list)
+            self._row_rates = [by_weight[v.path] for v in var_list]
+
+        def update_step(self, gradient, variable, learning_rate):  # Keras's Adam, rate per row
+            gradient = ops.cast(gradient, variable.dtype)
+            step = ops.cast(self.iterations + 1, variable.dtype)
+            beta_1_power = ops.power(ops.cast(self.beta_1, variable.dtype), step)
+            beta_2_power = ops.power(ops.cast(self.beta_2, variable.dtype), step)
+            index = self._get_variable_index(variable)
+            m, v = self._momentums[index], self._velocities[index]
+            alpha = self._row_rates[index] * ops.sqrt(1 - beta_2_power) / (1 - beta_1_power)
+            self.assign_add(m, ops.multiply(ops.subtract(gradient, m), 1 - self.beta_1))
+            self.assign_add(v, ops.multiply(ops.subtract(ops.square(gradient), v), 1 - self.beta_2))
+            step_size = ops.divide(ops.multiply(m, alpha), ops.add(ops.sqrt(v), self.epsilon))
+            self.assign_sub(variable, step_size)
+
+    return RowAdam(learning_rate=1.0)  # the rates are the rows'; 1.0 is not used
 
 
 def _lstm_columns(name, u):
