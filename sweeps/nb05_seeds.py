@@ -7,7 +7,8 @@ held-out windows and of the 100 windows from 10,000 it gets exactly (step 4b is 
 the learning rate 0.01); and for section 5's LSTM trained on the steps 2, 4, 6 and 8, its
 reach (the largest s such that every integer step from 2 to s is exact), whether it is exact
 on the steps 16, 20 and -2, and on how many of the steps -1 to -40; and the notebook's ✓/✗
-lines, so the quotes say in how many runs each check held. It informs no choice: the
+lines, so the quotes say in how many runs each check held; and the last training loss of
+steps 4 and 4b. It informs no choice: the
 notebook's budget and sizes are the tutorial's. Backs notebook 05's paragraphs after the
 section-3 table and after section 5's comparison with the linear model. About a minute per
 seed, two at a time.
@@ -22,6 +23,8 @@ NOTEBOOK = "05_even_numbers"
 ROWS = ("0", "1", "2", "3", "4", "4b", "5")
 KEYS = {
     **{f"row{r}_{where}": f"even_row{r}_{where}" for r in ROWS for where in ("held_out", "far")},
+    "loss4": "even_row4_loss",
+    "loss4b": "even_row4b_loss",
     "reach": "even_mixed_reach",
     "negative_exact": "even_mixed_negative_exact",
     "exact_16": "even_mixed_exact_step_16",
@@ -46,12 +49,15 @@ def quotes(rows: list) -> list[str]:
     relative = sum(r["row5_held_out"] == HELD_OUT and r["row5_far"] == FAR for r in rows)
     to16 = sum(r["reach"] >= 16 for r in rows)
     lo, hi = k_of_n(to16, n)
+    ratio = spread(r["loss4"] / r["loss4b"] for r in rows)
     reach, negative = spread(r["reach"] for r in rows), spread(r["negative_exact"] for r in rows)
     return [
         f"held out, step 1 (correct labels) got {_range(rows, 'row1_held_out')} windows exactly, "
         f"step 2 (rounding) {_range(rows, 'row2_held_out')}, step 3 (scaling) "
         f"{_range(rows, 'row3_held_out')}, step 4 (tanh) {_range(rows, 'row4_held_out')} and "
         f"step 4b (tanh, learning rate 0.01) {_range(rows, 'row4b_held_out')}",
+        f"step 4's last training loss was {ratio['min']:.0f} to {ratio['max']:.0f} times step "
+        f"4b's (median {ratio['median']:.0f})",
         f"rows 0 to 4b got {magnitude_far:.0f} windows from 10,000 right, over all {n} runs",
         f"the relative model (step 5) was exact on every held-out window and every window from "
         f"10,000 in {relative} of {n} runs",

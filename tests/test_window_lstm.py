@@ -15,6 +15,7 @@ def test_it_learns_three_windows_and_returns_a_float_predictor_with_its_model():
     assert got.shape == (3,) and got.dtype == np.float64
     assert np.abs(got - STEPS).max() < 0.05, got  # 100 epochs of Adam at 0.01 fit 3 points
     assert predict.model.layers[0].units == 50
+    assert isinstance(predict.loss, float) and 0 <= predict.loss < 0.01
     assert predict.model.layers[0].activation.__name__ == "tanh"
 
 

@@ -45,7 +45,7 @@ def fit_window_lstm(
 
     Returns:
         ``predict(windows) -> (n,) float64 array``, with the trained Keras model as
-        ``predict.model``.
+        ``predict.model`` and the last epoch's training loss as ``predict.loss``.
     """
     X, y = _numbers(inputs, "inputs"), _numbers(targets, "targets")
     if X.ndim != 2 or len(X) == 0:
@@ -70,7 +70,7 @@ def fit_window_lstm(
         ]
     )
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
-    model.fit(
+    history = model.fit(
         X[..., None].astype("float32"),
         y.astype("float32"),
         epochs=epochs,
@@ -87,4 +87,5 @@ def fit_window_lstm(
         return model.predict(windows[..., None], verbose=0)[:, 0].astype("float64")
 
     predict.model = model
+    predict.loss = float(history.history["loss"][-1])
     return predict
