@@ -1,9 +1,11 @@
 """Notebook 10: the scan's combine step, and xLSTM's stabilised exponential gates."""
 
 from lstm_course.exercises._common import distinct_sizes
-from lstm_course.exercises.checker import Exercise, KnownBug
+from lstm_course.exercises.checker import ERROR, CheckResult, Exercise, KnownBug
 from lstm_course.numpy_models import scan
 from lstm_course.numpy_models.slstm import stabilised_gates_unchecked
+
+import itertools
 
 import numpy as np
 
@@ -106,7 +108,38 @@ def _gates_bug(kind):
     return bug
 
 
-check_stabilised_gates = Exercise(
+_GATE_NAMES = ("i_gate", "f_gate", "m")
+
+
+def _gates_order(inputs, expected, got):
+    """Every output right but in another order: name the order the learner used."""
+    if not isinstance(got, tuple | list) or len(got) != 3:
+        return None
+    for order in itertools.permutations(range(3)):
+        if order != (0, 1, 2) and all(
+            np.allclose(np.asarray(got[k], float), expected[j], rtol=1e-5, atol=1e-6)
+            for k, j in enumerate(order)
+        ):
+            yours = ", ".join(_GATE_NAMES[j] for j in order)
+            return f"your values are right but in the order ({yours}): return (i_gate, f_gate, m)"
+    return None
+
+
+class _StabilisedGatesExercise(Exercise):
+    """The checker, plus a hint for Python's ``max`` on arrays (an error no shape hint names)."""
+
+    def _error(self, fn, exc):
+        result = super()._error(fn, exc)
+        if isinstance(exc, ValueError) and "truth value of an array" in str(exc):
+            hint = (
+                "Python's `max` compares whole arrays, which NumPy refuses; "
+                "`np.maximum(x, y)` takes the larger value element by element"
+            )
+            return CheckResult(self.name, ERROR, f"{result.message}. Hint: {hint}")
+        return result
+
+
+check_stabilised_gates = _StabilisedGatesExercise(
     name="stabilised_gates",
     reference=stabilised_gates,
     make_inputs=_gates_inputs,
@@ -133,5 +166,6 @@ check_stabilised_gates = Exercise(
             "the input gate must be stabilised too: i' = exp(pre_i − m), else it overflows",
         ),
     ],
+    diagnose=_gates_order,
     error_hint="pre_i, log_f and m_prev have one shape; return (i_gate, f_gate, m)",
 )

@@ -20,7 +20,7 @@ model is built: give ``keras.Input`` a fixed length (another length: another ``I
 through the same layers, which share their weights).
 """
 
-from lstm_course.arguments import as_positive_int
+from lstm_course.arguments import as_bool, as_positive_int
 from lstm_course.numpy_models.scan import combine  # plain arithmetic: works on tensors too
 
 import keras
@@ -34,11 +34,18 @@ def g(v):
 
 @keras.saving.register_keras_serializable(package="lstm_course")
 class MinGRU(keras.layers.Layer):
-    """minGRU over a whole sequence: z = σ(x W_xz + b_z), h̃ = x W_xh + b_h, then a scan."""
+    """minGRU over a whole sequence: z = σ(x W_xz + b_z), h̃ = x W_xh + b_h, then a scan.
 
-    def __init__(self, units, **kwargs):
+    ``signed=True`` changes one line: the state's coefficient becomes a = 2z − 1, in (−1, 1),
+    instead of a = z, in (0, 1) (Grazzi et al., 2024), so a step can negate the state;
+    b = (1 − z) ⊙ g(h̃) is unchanged. The scan only multiplies and adds, so it runs as before
+    (the log form could not: it takes the logarithm of a).
+    """
+
+    def __init__(self, units, signed=False, **kwargs):
         super().__init__(**kwargs)
         self.units = as_positive_int(units, "units")
+        self.signed = as_bool(signed, "signed")
 
     def build(self, input_shape):
         if len(input_shape) != 3 or input_shape[1] is None:
@@ -53,6 +60,8 @@ class MinGRU(keras.layers.Layer):
         pre_z, h_tilde = ops.split(self.gates(x), 2, axis=-1)
         z = ops.sigmoid(pre_z)
         a, b = z, (1 - z) * g(h_tilde)  # h_t = a_t ⊙ h_{t−1} + b_t
+        if self.signed:
+            a = 2 * z - 1  # in (−1, 1): a step can flip the state's sign
         shift, steps = 1, x.shape[1]
         while shift < steps:  # round r: compose with the maps 2ʳ steps earlier
             earlier_a = ops.pad(a[:, :-shift], [[0, 0], [shift, 0], [0, 0]], constant_values=1)
@@ -71,4 +80,4 @@ class MinGRU(keras.layers.Layer):
         return kernel[:, :n], bias[:n], kernel[:, n:], bias[n:]
 
     def get_config(self):
-        return {**super().get_config(), "units": self.units}
+        return {**super().get_config(), "units": self.units, "signed": self.signed}

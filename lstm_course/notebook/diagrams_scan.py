@@ -39,10 +39,13 @@ def draw_blelloch_scan(steps: int = 8, ax=None):
     ax.set_yticklabels(
         ["input"] + [f"up {r + 1}" for r in range(half)] + [f"down {r + 1}" for r in range(half)]
     )
-    ax.set_xticks(range(size))
+    ax.set_xticks(range(size), [str(t + 1) for t in range(size)])  # steps 1..T, as in the text
     ax.invert_yaxis()
     if half:  # between the sweeps the root is reset to the identity map
         ax.annotate("root := (1, 0)", (size - 1, half + 0.45), ha="right", fontsize=9, color="C1")
+    apply = "then 1 more round: each position's prefix, composed with its own map, applied to h_0"
+    ax.text((size - 1) / 2, len(rounds) + 0.6, apply, ha="center", va="center", fontsize=9)
+    ax.set_ylim(len(rounds) + 1.0, -0.4)
     title = f"Blelloch's scan of {size} steps: {half} up + {half} down rounds (+1 to apply)"
     ax.set(xlabel="position t", title=title)
     return ax.figure

@@ -101,7 +101,7 @@ def _log_recurrence(log_a, log_b, h0):
         return linear_recurrence_log(log_a, log_b, np.log(h0))
 
 
-def min_gru(x, W_xz, b_z, W_xh, b_h, h0=None, mode="scan", positive=True):
+def min_gru(x, W_xz, b_z, W_xh, b_h, h0=None, mode="scan", positive=True, signed=False):
     """minGRU over sequences ``x``: every h_t, ``(batch, time, units)``.
 
     Args:
@@ -111,14 +111,22 @@ def min_gru(x, W_xz, b_z, W_xh, b_h, h0=None, mode="scan", positive=True):
         h0: ``(batch, units)``, zeros if omitted (≥ 0 for ``mode="log"``).
         mode: ``"loop"``, ``"scan"`` or ``"log"``.
         positive: pass the candidate through :func:`g` (needed by ``"log"``).
+        signed: the state's coefficient is a = 2z − 1, in (−1, 1) (Grazzi et al., 2024),
+            instead of a = z; b is unchanged. ``"log"`` refuses it (log a of a negative a).
     """
     weights = (("W_xz", W_xz), ("b_z", b_z), ("W_xh", W_xh), ("b_h", b_h))
     x, (W_xz, b_z, W_xh, b_h), h0, positive = _check(x, weights, h0, mode, positive)
+    if as_bool(signed, "signed") and mode == "log":
+        raise ValueError(
+            "mode='log' needs a > 0 (its logarithm), and signed=True makes a = 2z − 1 negative "
+            "for z < 1/2: use mode='loop' or 'scan', got mode='log' with signed=True"
+        )
     pre_z, h_tilde = x @ W_xz + b_z, x @ W_xh + b_h
     if mode == "log":  # log z = −softplus(−pre_z), log(1 − z) = −softplus(pre_z)
         return _log_recurrence(-softplus(-pre_z), -softplus(pre_z) + log_g(h_tilde), h0)
     z = sigmoid(pre_z)
-    return _recurrence(z, (1 - z) * (g(h_tilde) if positive else h_tilde), h0, mode)
+    b = (1 - z) * (g(h_tilde) if positive else h_tilde)
+    return _recurrence(2 * z - 1 if signed else z, b, h0, mode)
 
 
 def min_lstm(x, W_xf, b_f, W_xi, b_i, W_xh, b_h, h0=None, mode="scan", positive=True):
