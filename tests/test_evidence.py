@@ -63,8 +63,6 @@ CITED = re.compile(r"sweeps/results/([a-z0-9_]+)\.json")
 KNOWN_UNBACKED = [
     ("04_keras_lstm", "over five seeds (42, 7, 1, 2, 3, run outside this notebook)", 36),
     ("04_keras_lstm", "in four of the five seeds of our sweep it did stop", 36),
-    ("05_even_numbers", "(Over five seeds, 42, 7, 1, 2 and 3, run outside this notebook", 36),
-    ("05_even_numbers", "In all five seeds we ran outside this notebook", 36),
     ("09_gru_and_variants", "chosen on validation data while this notebook was written", 37),
 ]
 
