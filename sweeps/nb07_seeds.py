@@ -16,7 +16,7 @@ runs first; on a 2-core machine shared with other jobs, about 40 minutes in all.
     python sweeps/nb07_seeds.py      # writes sweeps/results/nb07_seeds.json
 """
 
-from common import checks_held, main, notebook_row, spread
+from common import checks_held, main, run_notebook, spread
 
 INFORMS_CHOICE = True
 NOTEBOOK = "07_attention"
@@ -36,11 +36,18 @@ JOBS = [(seed, LONG) for seed in range(2)] + [(seed, {}) for seed in range(5)]  
 
 
 def one(job) -> dict:
+    """One run as a row (as ``notebook_row`` makes it), with a longer cell timeout: on a busy
+    machine a 40-epoch training cell outlasts the default 900 s (the first run, 2026-12-08,
+    lost both long rows to it)."""
     seed, setting = job
     parameters = {"SEED": seed, **setting}
-    return notebook_row(
-        NOTEBOOK, parameters, KEYS, informs_choice=INFORMS_CHOICE, seed=seed, long=bool(setting)
-    )
+    run = run_notebook(NOTEBOOK, parameters, informs_choice=INFORMS_CHOICE, timeout=3600)
+    return {
+        "seed": seed,
+        "long": bool(setting),
+        **{key: run["metrics"].get(metric) for key, metric in KEYS.items()},
+        **{k: run[k] for k in ("parameters", "verdicts", "errors", "seconds")},
+    }
 
 
 def _pcts(values) -> str:
