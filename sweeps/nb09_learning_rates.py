@@ -12,9 +12,11 @@ The counts it reports at the chosen rates are best-of-three: the choice and the 
 same runs, so they lean optimistic, as any best-of-search figure does.
 
 Planned with seeds 0 and 1 (20 runs per model and rate); cut to seed 0 (10 runs) to fit the
-shared machine's time on 2026-12-08. About 10 minutes per rate with other jobs running.
+shared machine's time on 2026-12-08. A first attempt, two notebooks at a time on a machine
+shared by many jobs, lost every row to papermill's 900 s cell timeout; the file was written
+by ``--jobs 3`` on a quieter machine in about 5 min 30 s.
 
-    python sweeps/nb09_learning_rates.py     # writes sweeps/results/nb09_learning_rates.json
+    python sweeps/nb09_learning_rates.py --jobs 3   # writes sweeps/results/nb09_learning_rates.json
 """
 
 from common import k_of_n, main, notebook_row
