@@ -60,8 +60,7 @@ OTHER_RUNS = re.compile(
 CITED = re.compile(r"sweeps/results/([a-z0-9_]+)\.json")
 
 # (notebook, quote from the sentence, the issue whose sweep backs it or removes it)
-KNOWN_UNBACKED = [
-]
+KNOWN_UNBACKED = []
 
 # Sentences the trigger words catch that are not claims about unseen runs: (notebook, quote, why)
 NOT_CLAIMS = [
